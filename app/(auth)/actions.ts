@@ -1,0 +1,55 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
+import { SIGN_IN_RULES, signInThrottle } from "@/lib/auth/throttle";
+import { createUser } from "@/lib/db/users";
+import { env } from "@/lib/env";
+
+/** `error` is a key of the "auth.errors" catalogue section; `minutes` fills the throttled message. */
+export interface AuthFormState {
+  error?: string;
+  minutes?: number;
+  email?: string;
+}
+
+function fields(formData: FormData) {
+  return { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+}
+
+async function signInOrExplain(email: string, password: string): Promise<AuthFormState> {
+  try {
+    await signIn("credentials", { email, password, redirectTo: "/" });
+    return {};
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
+    if ("code" in error && error.code === "throttled") {
+      const waitMs = signInThrottle.retryAfterMs(`email:${email}`, SIGN_IN_RULES.email);
+      return { error: "throttled", minutes: Math.max(1, Math.ceil(waitMs / 60_000)), email };
+    }
+    return { error: "invalidCredentials", email };
+  }
+}
+
+export async function login(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = credentialsSchema.safeParse(fields(formData));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: fields(formData).email };
+  return signInOrExplain(parsed.data.email, parsed.data.password);
+}
+
+export async function register(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const { email: rawEmail } = fields(formData);
+  if (!env().REGISTRATION_OPEN) return { error: "registrationClosed", email: rawEmail };
+  const parsed = registrationSchema.safeParse(fields(formData));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
+  const { email, password } = parsed.data;
+  try {
+    await createUser(email, await hashPassword(password));
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return { error: "emailTaken", email };
+    throw error;
+  }
+  return signInOrExplain(email, password);
+}

@@ -1,0 +1,20 @@
+import { requireUserId } from "@/lib/auth";
+import { startGeneration } from "@/lib/chat/generate";
+import { prepareReply } from "@/lib/chat/service";
+import { replyEventStream } from "@/lib/chat/sse-response";
+import { AppError } from "@/lib/errors";
+import { parseJson, route } from "@/lib/http";
+import { chatRequestSchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** Sends a message (or retries a reply) and streams the reply as app-protocol SSE. */
+export const POST = route(async (request) => {
+  const body = await parseJson(request, chatRequestSchema);
+  const userId = await requireUserId();
+  const generation = await prepareReply(userId, body);
+  startGeneration(generation);
+  const stream = replyEventStream(generation.assistantMessageId, -1);
+  if (!stream) throw new AppError("internal:server", "The reply could not be started.");
+  return stream;
+});

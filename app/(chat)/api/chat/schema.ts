@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const MAX_MESSAGE_CHARS = 100_000;
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { message: "is not a valid id" });
+
+export const replyParamsSchema = z
+  .object({
+    maxTokens: z.number().int().min(1).max(128_000).optional(),
+    temperature: z.number().min(0).max(1).optional(),
+    topP: z.number().gt(0).max(1).optional(),
+    topK: z.number().int().min(1).max(1000).optional(),
+    stopSequences: z.array(z.string().min(1).max(200)).max(8).optional(),
+  })
+  .strict();
+
+const common = {
+  model: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9._:@/-]+$/, { message: "is not a valid model id" }),
+  params: replyParamsSchema.default({}),
+};
+
+export const sendSchema = z.object({
+  kind: z.literal("send"),
+  conversationId: id.optional(),
+  text: z
+    .string()
+    .max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` })
+    .refine((text) => text.trim().length > 0, { message: "must not be empty" }),
+  ...common,
+});
+
+export const retrySchema = z.object({
+  kind: z.literal("retry"),
+  /** The assistant reply to replace with a new attempt (a sibling of it). */
+  messageId: id,
+  ...common,
+});
+
+export const chatRequestSchema = z.discriminatedUnion("kind", [sendSchema, retrySchema]);
+export type ChatRequest = z.infer<typeof chatRequestSchema>;

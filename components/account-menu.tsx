@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { signOut } from "@/lib/auth";
+
+export async function AccountMenu({ email }: { email: string }) {
+  const t = await getTranslations("auth");
+  return (
+    <details className="relative">
+      {/* biome-ignore lint/a11y/useSemanticElements: a <summary> toggles the native <details> menu without client JS */}
+      <summary
+        role="button"
+        aria-label={t("account")}
+        className="cursor-pointer list-none rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      >
+        {email}
+      </summary>
+      <form
+        className="absolute right-0 z-20 mt-1 rounded-md border border-zinc-200 bg-white p-1 shadow dark:border-zinc-700 dark:bg-zinc-900"
+        action={async () => {
+          "use server";
+          await signOut({ redirectTo: "/login" });
+        }}
+      >
+        <button
+          type="submit"
+          className="w-full rounded px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          {t("signOut")}
+        </button>
+      </form>
+    </details>
+  );
+}

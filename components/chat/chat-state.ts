@@ -1,0 +1,110 @@
+// Client-side state of one conversation view: its messages, updated from app-protocol events.
+import type { ContentBlock } from "@/lib/chat/content";
+import { type ChatErrorInfo, type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
+import type { ChatMessage } from "@/lib/chat/view-model";
+
+export type ChatAction =
+  | { type: "sent"; userId: string; assistantId: string; text: string; model: string }
+  | { type: "retrying"; failedId: string; assistantId: string; model: string }
+  | { type: "resuming"; id: string }
+  | { type: "event"; id: string; event: ChatEvent }
+  | { type: "request-failed"; id: string; error: ChatErrorInfo }
+  | { type: "discard"; ids: string[] };
+
+export function emptyReply(id: string, model: string | null): ChatMessage {
+  return {
+    id,
+    role: "assistant",
+    status: "streaming",
+    content: [],
+    model,
+    stopReason: null,
+    usage: EMPTY_USAGE,
+    costUsd: null,
+    requestId: null,
+    error: null,
+  };
+}
+
+function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
+  switch (event.type) {
+    case "start":
+      return { ...message, id: event.assistantMessageId, model: event.model };
+    case "block": {
+      const content = [...message.content];
+      content[event.index] =
+        event.kind === "text" ? { type: "text", text: "" } : { type: "thinking", thinking: "" };
+      return { ...message, content };
+    }
+    case "delta": {
+      const block = message.content[event.index];
+      if (!block) return message;
+      const content = [...message.content];
+      content[event.index] = appendText(block, event.text);
+      return { ...message, content };
+    }
+    case "usage":
+      return { ...message, usage: event.usage };
+    case "end":
+      return {
+        ...message,
+        status: event.status,
+        stopReason: event.stopReason,
+        usage: event.usage,
+        costUsd: event.costUsd,
+        requestId: event.requestId,
+        error: event.error,
+        content: message.content.filter(Boolean),
+      };
+    default:
+      return message; // unknown event types are ignored
+  }
+}
+
+function appendText(block: ContentBlock, text: string): ContentBlock {
+  if (block.type === "text") return { ...block, text: (block as { text: string }).text + text };
+  if (block.type === "thinking")
+    return { ...block, thinking: (block as { thinking: string }).thinking + text };
+  return block;
+}
+
+export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMessage[] {
+  switch (action.type) {
+    case "sent": {
+      const user: ChatMessage = {
+        ...emptyReply(action.userId, null),
+        role: "user",
+        status: "done",
+        content: [{ type: "text", text: action.text }],
+      };
+      return [...messages, user, emptyReply(action.assistantId, action.model)];
+    }
+    case "retrying":
+      return messages.map((message) =>
+        message.id === action.failedId ? emptyReply(action.assistantId, action.model) : message,
+      );
+    case "resuming":
+      // The replay starts from the first event, so start from empty content.
+      return messages.map((message) =>
+        message.id === action.id ? emptyReply(message.id, message.model) : message,
+      );
+    case "event": {
+      const index = messages.findIndex((message) => message.id === action.id);
+      if (index === -1) return messages;
+      const next = [...messages];
+      next[index] = applyEvent(messages[index]!, action.event);
+      const question = messages[index - 1];
+      // The first event names the saved user turn: replace the local id of the message it answers.
+      if (action.event.type === "start" && question?.role === "user" && question.id.startsWith("local-")) {
+        next[index - 1] = { ...question, id: action.event.userMessageId };
+      }
+      return next;
+    }
+    case "request-failed":
+      return messages.map((message) =>
+        message.id === action.id ? { ...message, status: "error", error: action.error } : message,
+      );
+    case "discard":
+      return messages.filter((message) => !action.ids.includes(message.id));
+  }
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+
+interface ComposerProps {
+  streaming: boolean;
+  onSend: (text: string) => Promise<boolean>;
+  onStop: () => void;
+  /** Pickers and settings shown under the textbox. */
+  children?: ReactNode;
+}
+
+const MAX_HEIGHT_PX = 320;
+
+/** True while an IME (Japanese, Chinese, Korean input) is composing: Enter then confirms, never sends. */
+function isComposing(event: KeyboardEvent<HTMLTextAreaElement>, justEnded: boolean): boolean {
+  return event.nativeEvent.isComposing || event.keyCode === 229 || justEnded;
+}
+
+export function Composer({ streaming, onSend, onStop, children }: ComposerProps) {
+  const t = useTranslations("chat");
+  const [text, setText] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Safari fires compositionend before the Enter keydown that ended the composition.
+  const compositionJustEnded = useRef(false);
+
+  const grow = () => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = "auto";
+    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
+  };
+
+  const submit = async () => {
+    const message = text;
+    if (!message.trim() || streaming) return;
+    setText("");
+    requestAnimationFrame(grow);
+    const accepted = await onSend(message);
+    if (!accepted) setText((current) => current || message); // never lose what the user typed
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== "Enter" || event.shiftKey) return;
+    if (isComposing(event, compositionJustEnded.current)) return;
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form
+      className="mx-auto flex w-full max-w-3xl flex-col gap-2 rounded-xl border border-zinc-300 p-2 dark:border-zinc-700"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <textarea
+        ref={textarea}
+        aria-label={t("message")}
+        placeholder={t("messagePlaceholder")}
+        rows={1}
+        value={text}
+        maxLength={100_000}
+        onChange={(event) => {
+          setText(event.target.value);
+          grow();
+        }}
+        onKeyDown={onKeyDown}
+        onCompositionStart={() => {
+          compositionJustEnded.current = false;
+        }}
+        onCompositionEnd={() => {
+          compositionJustEnded.current = true;
+          setTimeout(() => {
+            compositionJustEnded.current = false;
+          }, 0);
+        }}
+        className="max-h-80 w-full resize-none bg-transparent px-2 py-1 text-base outline-none"
+      />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-2">{children}</div>
+        {streaming ? (
+          <button
+            type="button"
+            onClick={onStop}
+            className="rounded-lg border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
+            {t("stop")}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={!text.trim()}
+            className="rounded-lg bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            {t("send")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { memo, useState } from "react";
+import { textOf } from "@/lib/chat/content";
+import type { ChatErrorInfo } from "@/lib/chat/protocol";
+import type { ChatMessage } from "@/lib/chat/view-model";
+import { Markdown } from "./markdown";
+import { UsageLine } from "./usage-line";
+
+function CopyButton({ text }: { text: string }) {
+  const t = useTranslations("chat");
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-label={t("copyMessage")}
+      onClick={() => {
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        });
+      }}
+      className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+    >
+      {copied ? t("copied") : t("copy")}
+    </button>
+  );
+}
+
+function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () => void }) {
+  const t = useTranslations("chat.errors");
+  const tChat = useTranslations("chat");
+  const known = t.has(error.type);
+  let cause = known ? t(error.type, { detail: error.message }) : t("unknown", { detail: error.message });
+  if (error.type === "rate_limit_error" && error.retryAfterSeconds !== null) {
+    cause = t("rate_limit_retry", { seconds: error.retryAfterSeconds });
+  }
+  if (error.type === "app_error") cause = error.message;
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-3">
+      <div
+        role="alert"
+        className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+      >
+        {cause}
+        {error.requestId && (
+          <span className="ml-2 text-xs opacity-75">{t("requestId", { id: error.requestId })}</span>
+        )}
+      </div>
+      {onRetry && (
+        <button
+          type="button"
+          onClick={onRetry}
+          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {tChat("retry")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface MessageItemProps {
+  message: ChatMessage;
+  demoMode: boolean;
+  onRetry?: (id: string) => void;
+}
+
+export const MessageItem = memo(function MessageItem({ message, demoMode, onRetry }: MessageItemProps) {
+  const t = useTranslations("chat");
+  const isAssistant = message.role === "assistant";
+  const text = textOf(message.content);
+  const streaming = message.status === "streaming";
+  const finished = isAssistant && !streaming;
+  const showUsage = finished && (message.status === "done" || message.usage.outputTokens > 0);
+  const stopNote =
+    message.stopReason &&
+    message.stopReason !== "end_turn" &&
+    message.stopReason !== "stop_sequence" &&
+    t.has(`stopReason.${message.stopReason}`)
+      ? t(`stopReason.${message.stopReason}`)
+      : null;
+
+  return (
+    <article
+      data-message-role={message.role}
+      data-message-status={message.status}
+      data-message-id={message.id}
+      className={isAssistant ? "flex flex-col gap-1" : "flex flex-col items-end gap-1"}
+    >
+      <span className="text-xs font-medium text-zinc-500">
+        {isAssistant ? (demoMode ? t("demoAssistant") : t("assistant")) : t("you")}
+      </span>
+      {isAssistant ? (
+        <div className="w-full min-w-0">
+          {message.content.map((block, index) => {
+            const key = `${message.id}-${index}`;
+            if (block?.type === "thinking") {
+              return (
+                <details
+                  key={key}
+                  className="mb-2 rounded-md border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-800"
+                >
+                  <summary className="cursor-pointer text-zinc-500">{t("thinking")}</summary>
+                  <p className="whitespace-pre-wrap text-zinc-600 dark:text-zinc-400">
+                    {(block as { thinking: string }).thinking}
+                  </p>
+                </details>
+              );
+            }
+            if (block?.type === "text") {
+              return <Markdown key={key} text={(block as { text: string }).text} streaming={streaming} />;
+            }
+            return null; // tool use, server tool results, future block types
+          })}
+          {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
+          {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
+          {message.status === "error" && message.error && (
+            <ErrorNotice error={message.error} onRetry={onRetry ? () => onRetry(message.id) : undefined} />
+          )}
+          {finished && (
+            <div className="mt-1 flex flex-wrap items-center gap-2">
+              {text && <CopyButton text={text} />}
+              {showUsage && <UsageLine usage={message.usage} costUsd={message.costUsd} />}
+            </div>
+          )}
+        </div>
+      ) : (
+        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
+          {text}
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,119 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReplyParams } from "@/lib/chat/request";
+import type { ModelInfo } from "@/lib/model/types";
+
+interface ModelSettingsProps {
+  models: ModelInfo[];
+  model: string;
+  onModelChange: (id: string) => void;
+  params: ReplyParams;
+  onParamsChange: (params: ReplyParams) => void;
+}
+
+const compact = new Intl.NumberFormat("en", { notation: "compact" });
+
+function numberOrUndefined(value: string): number | undefined {
+  return value.trim() === "" ? undefined : Number(value);
+}
+
+export function ModelSettings({ models, model, onModelChange, params, onParamsChange }: ModelSettingsProps) {
+  const t = useTranslations("chat");
+  const current = models.find((candidate) => candidate.id === model);
+  const set = (patch: Partial<ReplyParams>) => onParamsChange({ ...params, ...patch });
+  const inputClass = "w-28 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700";
+
+  return (
+    <>
+      <select
+        aria-label={t("model")}
+        value={model}
+        onChange={(event) => onModelChange(event.target.value)}
+        className="max-w-56 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
+      >
+        {models.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.displayName}
+            {option.contextWindow
+              ? ` · ${t("contextWindow", { tokens: compact.format(option.contextWindow) })}`
+              : ""}
+            {option.deprecated ? ` (${t("deprecated")})` : ""}
+          </option>
+        ))}
+      </select>
+      <details className="relative text-sm">
+        <summary className="cursor-pointer rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          {t("parameters")}
+        </summary>
+        <div className="absolute bottom-full left-0 z-20 mb-2 flex w-72 flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <label className="flex items-center justify-between gap-2">
+            {t("maxTokens")}
+            <input
+              type="number"
+              min={1}
+              max={current?.maxOutputTokens}
+              placeholder={t("default")}
+              value={params.maxTokens ?? ""}
+              onChange={(event) => set({ maxTokens: numberOrUndefined(event.target.value) })}
+              className={inputClass}
+            />
+          </label>
+          {current?.samplingParams !== false && (
+            <>
+              <label className="flex items-center justify-between gap-2">
+                {t("temperature")}
+                <input
+                  type="number"
+                  min={0}
+                  max={1}
+                  step={0.1}
+                  placeholder={t("default")}
+                  value={params.temperature ?? ""}
+                  onChange={(event) => set({ temperature: numberOrUndefined(event.target.value) })}
+                  className={inputClass}
+                />
+              </label>
+              <label className="flex items-center justify-between gap-2">
+                {t("topP")}
+                <input
+                  type="number"
+                  min={0}
+                  max={1}
+                  step={0.05}
+                  placeholder={t("default")}
+                  value={params.topP ?? ""}
+                  onChange={(event) => set({ topP: numberOrUndefined(event.target.value) })}
+                  className={inputClass}
+                />
+              </label>
+              <label className="flex items-center justify-between gap-2">
+                {t("topK")}
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  placeholder={t("default")}
+                  value={params.topK ?? ""}
+                  onChange={(event) => set({ topK: numberOrUndefined(event.target.value) })}
+                  className={inputClass}
+                />
+              </label>
+            </>
+          )}
+          <label className="flex flex-col gap-1">
+            {t("stopSequences")}
+            <textarea
+              rows={2}
+              value={(params.stopSequences ?? []).join("\n")}
+              onChange={(event) =>
+                set({ stopSequences: event.target.value.split("\n").filter((line) => line.length > 0) })
+              }
+              className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
+            />
+          </label>
+        </div>
+      </details>
+    </>
+  );
+}

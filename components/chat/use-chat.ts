@@ -1,0 +1,159 @@
+"use client";
+
+// Drives one conversation: sends messages and retries, follows reply streams (resuming after a
+// dropped connection or a reload), and stops replies.
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { type ChatErrorInfo, ChatEventDecoder } from "@/lib/chat/protocol";
+import type { ReplyParams } from "@/lib/chat/request";
+import type { ChatMessage } from "@/lib/chat/view-model";
+import { isErrorBody } from "@/lib/errors";
+import { chatReducer } from "./chat-state";
+
+interface Options {
+  conversationId: string | null;
+  initialMessages: ChatMessage[];
+}
+
+function localId() {
+  return `local-${crypto.randomUUID()}`;
+}
+
+async function errorFromResponse(response: Response): Promise<ChatErrorInfo> {
+  const body = await response.json().catch(() => null);
+  const message = isErrorBody(body) ? body.error.message : `HTTP ${response.status}`;
+  return { type: "app_error", message, requestId: null, retryAfterSeconds: null };
+}
+
+export function useChat({ conversationId: initialConversationId, initialMessages }: Options) {
+  const router = useRouter();
+  const [messages, dispatch] = useReducer(chatReducer, initialMessages);
+  const [streamingId, setStreamingId] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const conversationId = useRef(initialConversationId);
+  const stopWanted = useRef(false);
+
+  /** Reads a reply stream to its end; on a cut connection, resumes from the last event seen. */
+  const follow = useCallback(
+    async (response: Response, localAssistantId: string) => {
+      let id = localAssistantId;
+      let lastSeq = -1;
+      let ended = false;
+      for (let attempt = 0; attempt < 5 && !ended; attempt++) {
+        const body = response.body;
+        if (!body) break;
+        const reader = body.getReader();
+        const decoder = new ChatEventDecoder();
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            for (const { seq, event } of decoder.push(value)) {
+              if (seq <= lastSeq) continue;
+              lastSeq = seq;
+              dispatch({ type: "event", id, event });
+              if (event.type === "start") {
+                id = event.assistantMessageId;
+                setStreamingId(id);
+                if (!conversationId.current) {
+                  conversationId.current = event.conversationId;
+                  window.history.replaceState(null, "", `/c/${event.conversationId}`);
+                }
+                if (stopWanted.current) void fetch(`/api/chat/${id}/stop`, { method: "POST" });
+              }
+              if (event.type === "end") ended = true;
+            }
+          }
+        } catch {
+          // connection to our server lost: fall through and resume
+        }
+        if (ended || id.startsWith("local-")) break;
+        response = await fetch(`/api/chat/${id}/stream?after=${lastSeq}`);
+        if (response.status !== 200) break; // 204: no longer generating here; the saved reply is shown below
+      }
+      setStreamingId(null);
+      stopWanted.current = false;
+      router.refresh();
+    },
+    [router],
+  );
+
+  const send = useCallback(
+    async (text: string, model: string, params: ReplyParams): Promise<boolean> => {
+      setSendError(null);
+      const userId = localId();
+      const assistantId = localId();
+      dispatch({ type: "sent", userId, assistantId, text, model });
+      setStreamingId(assistantId);
+      const response = await fetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          kind: "send",
+          conversationId: conversationId.current ?? undefined,
+          text,
+          model,
+          params,
+        }),
+      }).catch(() => null);
+      if (!response?.ok) {
+        // Nothing was saved: take the turn back so the text returns to the composer.
+        dispatch({ type: "discard", ids: [userId, assistantId] });
+        setStreamingId(null);
+        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+        return false;
+      }
+      void follow(response, assistantId);
+      return true;
+    },
+    [follow],
+  );
+
+  const retry = useCallback(
+    async (failedId: string, model: string, params: ReplyParams) => {
+      const assistantId = localId();
+      dispatch({ type: "retrying", failedId, assistantId, model });
+      setStreamingId(assistantId);
+      const response = await fetch("/api/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ kind: "retry", messageId: failedId, model, params }),
+      }).catch(() => null);
+      if (!response?.ok) {
+        const error = response
+          ? await errorFromResponse(response)
+          : { type: "connection_error", message: "", requestId: null, retryAfterSeconds: null };
+        dispatch({ type: "request-failed", id: assistantId, error });
+        setStreamingId(null);
+        return;
+      }
+      void follow(response, assistantId);
+    },
+    [follow],
+  );
+
+  const stop = useCallback(() => {
+    stopWanted.current = true;
+    if (streamingId && !streamingId.startsWith("local-")) {
+      void fetch(`/api/chat/${streamingId}/stop`, { method: "POST" });
+    }
+  }, [streamingId]);
+
+  // A reply still generating when the page loaded (reload, second tab): follow it live.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current) return;
+    resumed.current = true;
+    const generating = initialMessages.findLast((message) => message.status === "streaming");
+    if (!generating) return;
+    void (async () => {
+      const response = await fetch(`/api/chat/${generating.id}/stream?after=-1`);
+      if (response.status !== 200) return;
+      dispatch({ type: "resuming", id: generating.id });
+      setStreamingId(generating.id);
+      await follow(response, generating.id);
+    })();
+  }, [initialMessages, follow]);
+
+  return { messages, streaming: streamingId !== null, send, retry, stop, sendError };
+}

@@ -1,0 +1,9 @@
+// Runs once when the server starts: validate the environment (fail fast, naming the variable) and
+// mark replies that were generating when the previous process stopped as interrupted.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  env();
+  const { recoverInterruptedReplies } = await import("./lib/chat/recovery");
+  await recoverInterruptedReplies();
+}

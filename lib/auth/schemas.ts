@@ -1,0 +1,19 @@
+// Messages are keys of the "auth.errors" catalogue section, translated where they are shown.
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: "emailTooLong" })
+  .pipe(z.email({ message: "emailInvalid" }));
+
+export const credentialsSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: "passwordMissing" }).max(200, { message: "passwordTooLong" }),
+});
+
+export const registrationSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(8, { message: "passwordTooShort" }).max(200, { message: "passwordTooLong" }),
+});

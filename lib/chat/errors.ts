@@ -1,0 +1,69 @@
+// Classifies a failed or interrupted upstream call into the cause shown to the user.
+import Anthropic from "@anthropic-ai/sdk";
+import type { ChatErrorInfo } from "./protocol";
+
+export class StalledError extends Error {
+  constructor(ms: number) {
+    super(`No data from the API for ${Math.round(ms / 1000)} s.`);
+    this.name = "StalledError";
+  }
+}
+
+function header(headers: Headers | Record<string, string> | undefined, name: string): string | null {
+  if (!headers) return null;
+  if (headers instanceof Headers) return headers.get(name);
+  return headers[name] ?? null;
+}
+
+function retryAfterSeconds(headers: Headers | undefined): number | null {
+  const ms = Number(header(headers, "retry-after-ms"));
+  if (Number.isFinite(ms) && ms > 0) return Math.ceil(ms / 1000);
+  const value = header(headers, "retry-after");
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+const TYPE_BY_STATUS: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  402: "billing_error",
+  403: "permission_error",
+  404: "not_found_error",
+  409: "conflict_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  504: "timeout_error",
+  529: "overloaded_error",
+};
+
+export function classifyError(error: unknown, requestId: string | null = null): ChatErrorInfo {
+  if (error instanceof StalledError) {
+    return { type: "stalled", message: error.message, requestId, retryAfterSeconds: null };
+  }
+  if (error instanceof Anthropic.APIConnectionError) {
+    return { type: "connection_error", message: error.message, requestId, retryAfterSeconds: null };
+  }
+  if (error instanceof Anthropic.APIError) {
+    const body = error.error as { error?: { type?: string; message?: string } } | undefined;
+    const message = body?.error?.message ?? error.message;
+    let type = body?.error?.type ?? (error.status ? TYPE_BY_STATUS[error.status] : undefined) ?? "api_error";
+    if (error.status === 413) type = "request_too_large";
+    if (type === "invalid_request_error" && /credit balance/i.test(message)) type = "credit_balance";
+    return {
+      type,
+      message,
+      requestId: error.requestID ?? requestId,
+      retryAfterSeconds: error.status === 429 ? retryAfterSeconds(error.headers) : null,
+    };
+  }
+  // The SDK reports a connection cut mid-stream as a plain error ("terminated").
+  const message = error instanceof Error ? error.message : String(error);
+  const type = /terminated|socket|ECONNRESET|network|fetch failed/i.test(message)
+    ? "connection_error"
+    : "unknown";
+  return { type, message, requestId, retryAfterSeconds: null };
+}

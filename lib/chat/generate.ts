@@ -1,0 +1,101 @@
+// Runs one assistant reply to completion, independent of the browser request that started it:
+// relays upstream events to the generation bus, saves progress, and saves the final reply
+// (done, stopped or error) before announcing its end.
+import "server-only";
+import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
+import { finishReply, saveReplyProgress } from "@/lib/db/messages";
+import { env } from "@/lib/env";
+import { anthropic } from "@/lib/model/client";
+import { costUsd } from "@/lib/pricing/cost";
+import { generationBus } from "./bus";
+import { classifyError, StalledError } from "./errors";
+import { ReplyAccumulator } from "./relay";
+
+const SAVE_EVERY_MS = 1000;
+
+export interface GenerationInput {
+  conversationId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+  request: MessageCreateParamsBase;
+}
+
+export function startGeneration(input: GenerationInput): void {
+  const controller = new AbortController();
+  const state = { stopped: false };
+  generationBus.open(input.assistantMessageId, () => {
+    state.stopped = true;
+    controller.abort();
+  });
+  generationBus.publish(input.assistantMessageId, {
+    type: "start",
+    conversationId: input.conversationId,
+    userMessageId: input.userMessageId,
+    assistantMessageId: input.assistantMessageId,
+    model: input.request.model,
+  });
+  void runGeneration(input, controller, state).catch((error: unknown) => {
+    console.error("generation failed to finish", input.assistantMessageId, (error as Error)?.message);
+    generationBus.close(input.assistantMessageId);
+  });
+}
+
+async function runGeneration(
+  input: GenerationInput,
+  controller: AbortController,
+  state: { stopped: boolean },
+) {
+  const id = input.assistantMessageId;
+  const reply = new ReplyAccumulator();
+  const stallMs = env().STREAM_STALL_TIMEOUT_MS;
+  let stalled = false;
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  const watchStall = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallMs);
+  };
+  let lastSave = Date.now();
+  let requestId: string | null = null;
+  let failure: unknown = null;
+
+  watchStall();
+  try {
+    const stream = anthropic().messages.stream(input.request, { signal: controller.signal });
+    for await (const event of stream) {
+      watchStall();
+      requestId ??= stream.request_id ?? null;
+      for (const chatEvent of reply.apply(event)) generationBus.publish(id, chatEvent);
+      if (Date.now() - lastSave > SAVE_EVERY_MS) {
+        lastSave = Date.now();
+        await saveReplyProgress(id, reply.content);
+      }
+    }
+    requestId = stream.request_id ?? requestId;
+  } catch (error) {
+    failure = error;
+  } finally {
+    clearTimeout(stallTimer);
+  }
+
+  const status = state.stopped ? "stopped" : failure || stalled ? "error" : "done";
+  const error =
+    status === "error" ? classifyError(stalled ? new StalledError(stallMs) : failure, requestId) : null;
+  const model = reply.model ?? input.request.model;
+  const finished = {
+    status,
+    content: reply.finalContent(),
+    stopReason: reply.stopReason,
+    usage: reply.usage,
+    costUsd: costUsd(model, reply.usage),
+    requestId: error?.requestId ?? requestId,
+    model,
+    error,
+  } as const;
+  await finishReply(id, finished);
+  const { content: _content, model: _model, ...end } = finished;
+  generationBus.publish(id, { type: "end", ...end });
+  generationBus.close(id);
+}

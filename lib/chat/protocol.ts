@@ -1,0 +1,100 @@
+// The app-level streaming protocol between the chat route handlers and the browser, used by both.
+// Wire format: Server-Sent Events, one JSON `ChatEvent` per event, `id:` = its sequence number
+// within the reply, so a client that reconnects can ask for the events after the last one it saw.
+//
+//   start → (block → delta*)* → usage* → end
+//
+// `block.index` / `delta.index` are positions in the assistant message's content (as in the
+// Messages API). Only text and thinking blocks are announced; other block types are stored but
+// not streamed. Clients must ignore event types they do not know.
+
+import type { TokenUsage } from "@/lib/pricing/cost";
+
+export type { TokenUsage };
+
+export type ReplyStatus = "streaming" | "done" | "stopped" | "error";
+
+export interface ChatErrorInfo {
+  /** A Messages-API error type (e.g. `overloaded_error`) or an app cause: `connection_error`, `stalled`, `interrupted`, `credit_balance`, `request_too_large`, `unknown`. */
+  type: string;
+  message: string;
+  requestId: string | null;
+  retryAfterSeconds: number | null;
+}
+
+export type ChatEvent =
+  | {
+      type: "start";
+      conversationId: string;
+      userMessageId: string;
+      assistantMessageId: string;
+      model: string;
+    }
+  | { type: "block"; index: number; kind: "text" | "thinking" }
+  | { type: "delta"; index: number; text: string }
+  | { type: "usage"; usage: TokenUsage }
+  | {
+      type: "end";
+      status: Exclude<ReplyStatus, "streaming">;
+      stopReason: string | null;
+      usage: TokenUsage;
+      costUsd: number | null;
+      requestId: string | null;
+      error: ChatErrorInfo | null;
+    };
+
+export interface SequencedEvent {
+  seq: number;
+  event: ChatEvent;
+}
+
+export function encodeChatEvent({ seq, event }: SequencedEvent): string {
+  return `id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** Incremental SSE decoder: feed it network chunks, get complete events. UTF-8 safe across chunks. */
+export class ChatEventDecoder {
+  private readonly text = new TextDecoder();
+  private buffer = "";
+  /** The last chunk ended in "\r": a "\n" starting the next one completes that same line ending. */
+  private endedWithCarriageReturn = false;
+
+  push(chunk: Uint8Array): SequencedEvent[] {
+    let text = this.text.decode(chunk, { stream: true });
+    if (this.endedWithCarriageReturn && text.startsWith("\n")) text = text.slice(1);
+    if (text.length > 0) this.endedWithCarriageReturn = text.endsWith("\r");
+    this.buffer += text.replace(/\r\n?/g, "\n");
+    const events: SequencedEvent[] = [];
+    let boundary = this.buffer.indexOf("\n\n");
+    while (boundary !== -1) {
+      const parsed = parseEventBlock(this.buffer.slice(0, boundary));
+      if (parsed) events.push(parsed);
+      this.buffer = this.buffer.slice(boundary + 2);
+      boundary = this.buffer.indexOf("\n\n");
+    }
+    return events;
+  }
+}
+
+function parseEventBlock(block: string): SequencedEvent | null {
+  let seq: number | null = null;
+  let data = "";
+  for (const line of block.split("\n")) {
+    if (line.startsWith("id:")) seq = Number(line.slice(3).trim());
+    else if (line.startsWith("data:")) data += line.slice(5).trimStart();
+  }
+  if (!data || seq === null || !Number.isInteger(seq) || seq < 0) return null;
+  try {
+    const event = JSON.parse(data) as ChatEvent;
+    return typeof event?.type === "string" ? { seq, event } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const EMPTY_USAGE: TokenUsage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+};

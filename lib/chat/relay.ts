@@ -1,0 +1,125 @@
+// Turns Messages-API stream events into app ChatEvents while accumulating the reply's content
+// blocks, usage and stop reason. Unknown event and delta types are ignored.
+import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
+import type { ContentBlock } from "./content";
+import { type ChatEvent, EMPTY_USAGE, type TokenUsage } from "./protocol";
+
+type UsageFields = {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_creation?: { ephemeral_1h_input_tokens?: number | null } | null;
+};
+
+export class ReplyAccumulator {
+  readonly content: ContentBlock[] = [];
+  usage: TokenUsage = { ...EMPTY_USAGE };
+  stopReason: string | null = null;
+  model: string | null = null;
+  private readonly partialJson = new Map<number, string>();
+
+  /** Applies one upstream event and returns the app events it produces (often none). */
+  apply(event: RawMessageStreamEvent | { type: string }): ChatEvent[] {
+    const raw = event as RawMessageStreamEvent;
+    switch (raw.type) {
+      case "message_start":
+        this.model = raw.message.model;
+        this.mergeUsage(raw.message.usage as UsageFields);
+        return [{ type: "usage", usage: this.usage }];
+      case "content_block_start":
+        return this.startBlock(raw.index, structuredClone(raw.content_block) as ContentBlock);
+      case "content_block_delta":
+        return this.applyDelta(raw.index, raw.delta as unknown as { type: string; [key: string]: unknown });
+      case "content_block_stop":
+        this.finishJson(raw.index);
+        return [];
+      case "message_delta":
+        this.stopReason = raw.delta.stop_reason ?? this.stopReason;
+        this.mergeUsage(raw.usage as UsageFields);
+        return [{ type: "usage", usage: this.usage }];
+      default:
+        return [];
+    }
+  }
+
+  /** Content worth keeping: drops empty text blocks and parses tool input left unfinished. */
+  finalContent(): ContentBlock[] {
+    for (const index of this.partialJson.keys()) this.finishJson(index);
+    return this.content.filter((block) => block && !(block.type === "text" && block.text === ""));
+  }
+
+  private startBlock(index: number, block: ContentBlock): ChatEvent[] {
+    this.content[index] = block;
+    if (block.type === "text") {
+      const text = (block as { text: string }).text;
+      return [
+        { type: "block", index, kind: "text" },
+        ...(text ? [{ type: "delta" as const, index, text }] : []),
+      ];
+    }
+    if (block.type === "thinking") {
+      const thinking = (block as { thinking: string }).thinking;
+      return [
+        { type: "block", index, kind: "thinking" },
+        ...(thinking ? [{ type: "delta" as const, index, text: thinking }] : []),
+      ];
+    }
+    return [];
+  }
+
+  private applyDelta(index: number, delta: { type: string; [key: string]: unknown }): ChatEvent[] {
+    const block = this.content[index] as Record<string, unknown> | undefined;
+    if (!block) return [];
+    switch (delta.type) {
+      case "text_delta": {
+        const text = String(delta.text ?? "");
+        block.text = String(block.text ?? "") + text;
+        return [{ type: "delta", index, text }];
+      }
+      case "thinking_delta": {
+        const text = String(delta.thinking ?? "");
+        block.thinking = String(block.thinking ?? "") + text;
+        return [{ type: "delta", index, text }];
+      }
+      case "signature_delta":
+        block.signature = String(block.signature ?? "") + String(delta.signature ?? "");
+        return [];
+      case "input_json_delta":
+        this.partialJson.set(index, (this.partialJson.get(index) ?? "") + String(delta.partial_json ?? ""));
+        return [];
+      case "citations_delta":
+        block.citations = [...((block.citations as unknown[]) ?? []), delta.citation];
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  private finishJson(index: number) {
+    const json = this.partialJson.get(index);
+    if (json === undefined) return;
+    this.partialJson.delete(index);
+    const block = this.content[index] as Record<string, unknown> | undefined;
+    if (!block) return;
+    try {
+      block.input = json ? JSON.parse(json) : {};
+    } catch {
+      block.input = {};
+      block.truncated_input = json; // cut off (e.g. max_tokens) — keep what arrived
+    }
+  }
+
+  private mergeUsage(usage: UsageFields | null | undefined) {
+    if (!usage) return;
+    // Counts are cumulative: overwrite, never add.
+    this.usage = {
+      inputTokens: usage.input_tokens ?? this.usage.inputTokens,
+      outputTokens: usage.output_tokens ?? this.usage.outputTokens,
+      cacheReadTokens: usage.cache_read_input_tokens ?? this.usage.cacheReadTokens,
+      cacheWriteTokens: usage.cache_creation_input_tokens ?? this.usage.cacheWriteTokens,
+      cacheWrite1hTokens:
+        usage.cache_creation?.ephemeral_1h_input_tokens ?? this.usage.cacheWrite1hTokens ?? 0,
+    };
+  }
+}

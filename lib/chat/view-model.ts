@@ -1,0 +1,63 @@
+// The shape of a message in the browser, built from a stored row or from live events.
+import type { ContentBlock } from "./content";
+import { parseContent } from "./content";
+import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "./protocol";
+
+export interface ChatMessage {
+  id: string;
+  role: "user" | "assistant";
+  status: ReplyStatus;
+  content: ContentBlock[];
+  model: string | null;
+  stopReason: string | null;
+  usage: TokenUsage;
+  costUsd: number | null;
+  requestId: string | null;
+  error: ChatErrorInfo | null;
+}
+
+export interface StoredMessage {
+  id: string;
+  role: string;
+  content: string;
+  status: string;
+  model: string | null;
+  stopReason: string | null;
+  errorType: string | null;
+  errorMessage: string | null;
+  requestId: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costUsd: number | null;
+}
+
+export function toChatMessage(row: StoredMessage): ChatMessage {
+  return {
+    id: row.id,
+    role: row.role === "assistant" ? "assistant" : "user",
+    status: (["streaming", "done", "stopped", "error"].includes(row.status)
+      ? row.status
+      : "done") as ReplyStatus,
+    content: parseContent(row.content),
+    model: row.model,
+    stopReason: row.stopReason,
+    usage: {
+      inputTokens: row.inputTokens,
+      outputTokens: row.outputTokens,
+      cacheReadTokens: row.cacheReadTokens,
+      cacheWriteTokens: row.cacheWriteTokens,
+    },
+    costUsd: row.costUsd,
+    requestId: row.requestId,
+    error: row.errorType
+      ? {
+          type: row.errorType,
+          message: row.errorMessage ?? "",
+          requestId: row.requestId,
+          retryAfterSeconds: null,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "./client";
+
+export function findUserByEmail(email: string) {
+  return db.user.findUnique({ where: { email } });
+}
+
+export function findUserById(id: string) {
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+}
+
+/** Prisma reports a serialization failure as P2034, or (through driver adapters) as a bare TransactionWriteConflict. */
+function isWriteConflict(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === "P2034" || /TransactionWriteConflict|could not serialize|deadlock/i.test(message ?? "");
+}
+
+/** Creates a user; the first user of the installation becomes admin. Throws Prisma P2002 on a taken email. */
+export async function createUser(
+  email: string,
+  passwordHash: string,
+  attempt = 0,
+): Promise<{ id: string; email: string; role: string }> {
+  try {
+    // Serializable: two first registrations at once must not both see zero users and both become admin.
+    return await db.$transaction(
+      async (tx) => {
+        const isFirst = (await tx.user.count()) === 0;
+        return tx.user.create({
+          data: { email, passwordHash, role: isFirst ? "admin" : "user" },
+          select: { id: true, email: true, role: true },
+        });
+      },
+      { isolationLevel: "Serializable" },
+    );
+  } catch (error) {
+    if (isWriteConflict(error) && attempt < 2) return createUser(email, passwordHash, attempt + 1);
+    throw error;
+  }
+}

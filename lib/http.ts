@@ -1,0 +1,52 @@
+// Thin route handlers: parse with zod, turn AppErrors into JSON responses, never leak internals.
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+      console.error(
+        "unhandled route error",
+        request.method,
+        new URL(request.url).pathname,
+        (error as Error)?.name,
+      );
+      const internal = new AppError("internal:server", "Something went wrong on the server.");
+      return Response.json(internal.toBody(), { status: internal.status });
+    }
+  };
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/** Reads and validates a JSON body, answering 400 / 413 with the reasons. */
+export async function parseJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES)
+    throw new AppError("payload_too_large:input", "The request body is too large.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:input", "The request body must be JSON.");
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({
+      path: issue.path.join("."),
+      message: issue.message,
+    }));
+    throw new AppError(
+      "bad_request:input",
+      issues.map((issue) => `${issue.path || "body"}: ${issue.message}`).join("; "),
+      issues,
+    );
+  }
+  return result.data;
+}

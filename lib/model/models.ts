@@ -1,0 +1,90 @@
+// The models offered in the picker: the live list from GET /v1/models (cached), or a built-in list
+// when the Models API cannot be reached. Retired models are hidden; deprecated ones are marked.
+import "server-only";
+import { env } from "@/lib/env";
+import { anthropic } from "./client";
+import { DEMO_MODEL } from "./demo";
+import fallbackModels from "./fallback-models.json";
+import type { ModelInfo } from "./types";
+
+const CACHE_MS = 5 * 60_000;
+const PREFERRED_DEFAULTS = ["claude-sonnet-4-6", "claude-opus-4-8", "claude-sonnet-5"];
+
+let cache: { at: number; models: ModelInfo[] } | undefined;
+
+interface ApiModel {
+  id: string;
+  display_name?: string;
+  max_input_tokens?: number | null;
+  max_tokens?: number | null;
+  lifecycle?: string | null;
+  capabilities?: {
+    image_input?: { supported?: boolean };
+    thinking?: { types?: { adaptive?: { supported?: boolean }; enabled?: { supported?: boolean } } };
+  } | null;
+}
+
+export function toModelInfo(model: ApiModel): ModelInfo {
+  const thinking = model.capabilities?.thinking?.types;
+  const adaptiveOnly = thinking?.adaptive?.supported === true && thinking?.enabled?.supported === false;
+  return {
+    id: model.id,
+    displayName: model.display_name || model.id,
+    contextWindow: model.max_input_tokens ?? null,
+    maxOutputTokens: model.max_tokens ?? 8192,
+    deprecated: model.lifecycle === "deprecated",
+    // Adaptive-thinking-only models (4.7 and later) reject non-default sampling parameters.
+    samplingParams: !adaptiveOnly,
+    imageInput: model.capabilities?.image_input?.supported !== false,
+  };
+}
+
+const FALLBACK: ModelInfo[] = fallbackModels.map((model) =>
+  toModelInfo({
+    ...model,
+    capabilities: {
+      image_input: { supported: model.image_input },
+      thinking: {
+        types: {
+          adaptive: { supported: model.thinking.adaptive },
+          enabled: { supported: model.thinking.enabled },
+        },
+      },
+    },
+  }),
+);
+
+async function fetchModels(): Promise<ModelInfo[]> {
+  const models: ModelInfo[] = [];
+  for await (const model of anthropic().models.list({ limit: 100 })) {
+    const apiModel = model as unknown as ApiModel;
+    if (apiModel.lifecycle !== "retired") models.push(toModelInfo(apiModel));
+  }
+  return models;
+}
+
+export async function listModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
+  if (env().demoMode) return { models: [toModelInfo(DEMO_MODEL)], live: true };
+  if (cache && Date.now() - cache.at < CACHE_MS) return { models: cache.models, live: true };
+  try {
+    const models = await fetchModels();
+    if (models.length === 0) return { models: FALLBACK, live: false };
+    cache = { at: Date.now(), models };
+    return { models, live: true };
+  } catch {
+    return { models: FALLBACK, live: false };
+  }
+}
+
+/** The configured default if offered, else a preferred current model, never a deprecated one. */
+export function defaultModelId(models: ModelInfo[]): string {
+  const usable = models.filter((model) => !model.deprecated);
+  const configured = env().DEFAULT_MODEL;
+  if (configured && models.some((model) => model.id === configured)) return configured;
+  const preferred = PREFERRED_DEFAULTS.find((id) => usable.some((model) => model.id === id));
+  return preferred ?? usable[0]?.id ?? models[0]?.id ?? DEMO_MODEL.id;
+}
+
+export async function findModel(id: string): Promise<ModelInfo | undefined> {
+  return (await listModels()).models.find((model) => model.id === id);
+}

@@ -1,0 +1,77 @@
+import prices from "./prices.json";
+
+/** USD per million tokens. */
+export interface Price {
+  input: number;
+  output: number;
+}
+
+export interface TokenUsage {
+  /** Uncached input only (after the last cache breakpoint). */
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  /** All cache writes, both TTLs. */
+  cacheWriteTokens: number;
+  /** The part of `cacheWriteTokens` written with a 1-hour TTL. */
+  cacheWrite1hTokens?: number;
+}
+
+const table: { models: Record<string, Price>; aliases: Record<string, string> } = prices;
+
+const CACHE_WRITE_5M = 1.25;
+const CACHE_WRITE_1H = 2;
+const CACHE_READ = 0.1;
+
+export function priceOf(model: string): Price | null {
+  // hasOwn: a model id such as "constructor" must not reach Object.prototype.
+  const id = Object.hasOwn(table.aliases, model) ? table.aliases[model]! : model;
+  return Object.hasOwn(table.models, id) ? table.models[id]! : null;
+}
+
+function cacheWrites(usage: TokenUsage): { write5m: number; write1h: number } {
+  const write1h = usage.cacheWrite1hTokens ?? 0;
+  return { write5m: Math.max(0, usage.cacheWriteTokens - write1h), write1h };
+}
+
+/** Null when the model's price is unknown: a cost is never guessed. */
+export function costUsd(model: string, usage: TokenUsage): number | null {
+  const price = priceOf(model);
+  if (!price) return null;
+  const { write5m, write1h } = cacheWrites(usage);
+  const inputUnits =
+    usage.inputTokens +
+    write5m * CACHE_WRITE_5M +
+    write1h * CACHE_WRITE_1H +
+    usage.cacheReadTokens * CACHE_READ;
+  return (inputUnits * price.input + usage.outputTokens * price.output) / 1e6;
+}
+
+/** What the same tokens would cost without caching minus what they cost; negative when writes outweigh reads. */
+export function cachingSavingsUsd(model: string, usage: TokenUsage): number | null {
+  const price = priceOf(model);
+  if (!price) return null;
+  const { write5m, write1h } = cacheWrites(usage);
+  const savedUnits =
+    usage.cacheReadTokens * (1 - CACHE_READ) -
+    write5m * (CACHE_WRITE_5M - 1) -
+    write1h * (CACHE_WRITE_1H - 1);
+  return (savedUnits * price.input) / 1e6;
+}
+
+const SIGNIFICANT_DIGITS = 4;
+const MAX_DECIMALS = 10;
+
+/** "$1.50" from one dollar up; below that 4 significant digits ("$0.0123", "$0.000042"). */
+export function formatUsd(amount: number): string {
+  const sign = amount < 0 ? "-" : "";
+  const abs = Math.abs(amount);
+  if (abs >= 1) {
+    return `${sign}$${abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+  if (abs === 0) return "$0.00";
+  const decimals = Math.min(MAX_DECIMALS, SIGNIFICANT_DIGITS - 1 - Math.floor(Math.log10(abs)));
+  const [whole, fraction = ""] = abs.toFixed(decimals).split(".");
+  const trimmed = fraction.replace(/0+$/, "").padEnd(2, "0");
+  return trimmed === "00" && whole === "0" ? "$0.00" : `${sign}$${whole}.${trimmed}`;
+}

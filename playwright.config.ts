@@ -1,0 +1,80 @@
+// Browser tests drive the built app (next start) in Debian's chromium. Two app instances share the
+// build: one talks to the Messages-API test double, one runs in demo mode. Ports come from
+// scripts/test.mjs (free ports) or the defaults below.
+import { defineConfig, devices } from "@playwright/test";
+
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+const appPort = port("E2E_APP_PORT", 3210);
+const demoPort = port("E2E_DEMO_PORT", 3211);
+const doublePort = port("E2E_DOUBLE_PORT", 3212);
+export const doubleUrl = `http://127.0.0.1:${doublePort}`;
+process.env.E2E_DOUBLE_URL = doubleUrl;
+
+const appEnv = {
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  STREAM_STALL_TIMEOUT_MS: "3000",
+  ANTHROPIC_MAX_RETRIES: "2",
+};
+
+function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
+  return {
+    command: "node tests/support/serve-app.mjs",
+    url: `http://127.0.0.1:${serverPort}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore" as const,
+    env: { ...appEnv, ...extraEnv, PORT: String(serverPort), E2E_DB_NAME: name },
+  };
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    locale: "en-US",
+    extraHTTPHeaders: { "Accept-Language": "en" },
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "app",
+      testIgnore: /demo\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${appPort}` },
+    },
+    {
+      name: "demo",
+      testMatch: /(demo|chat)\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${demoPort}` },
+    },
+  ],
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs tests/double/main.ts",
+      url: `${doubleUrl}/v1/models`,
+      reuseExistingServer: false,
+      env: { DOUBLE_PORT: String(doublePort) },
+    },
+    appServer("app", appPort, { ANTHROPIC_BASE_URL: doubleUrl, ANTHROPIC_API_KEY: "test-key" }),
+    appServer("demo", demoPort, { ANTHROPIC_BASE_URL: "", ANTHROPIC_API_KEY: "" }),
+  ],
+});

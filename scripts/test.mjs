@@ -1,0 +1,79 @@
+// `npm test`: install what is missing, then typecheck, lint, unit/integration tests, build and
+// browser tests. Exits non-zero on any failure and ends with one "N passed, N failed" line.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ensureDependencies, freePort, log, root, run } from "./setup.mjs";
+
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+function ensureChromium() {
+  const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_CANDIDATES].find((file) => file && existsSync(file));
+  if (found) return found;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      "✗ No chromium found. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.",
+    );
+    process.exit(1);
+  }
+  log("Installing Debian's chromium (apt-get)…");
+  run("apt-get", ["update", "-qq"]);
+  run("apt-get", ["install", "-y", "-qq", "chromium"], {
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+  return "/usr/bin/chromium";
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+}
+
+ensureDependencies();
+const chromium = ensureChromium();
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+
+log("Lint (biome)");
+run(bin("biome"), ["check", "."]);
+log("Build (next build, which also writes next-env.d.ts)");
+run("node", ["node_modules/next/dist/bin/next", "build"]);
+log("Typecheck (tsc, including tests and scripts)");
+run(bin("tsc"), ["--noEmit"]);
+
+log("Unit and integration tests (vitest)");
+const unit = spawnSync(
+  bin("vitest"),
+  ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
+
+log("Browser tests (playwright)");
+const [appPort, demoPort, doublePort] = [await freePort(), await freePort(), await freePort()];
+const e2e = spawnSync(bin("playwright"), ["test"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    CHROMIUM_PATH: chromium,
+    E2E_APP_PORT: String(appPort),
+    E2E_DEMO_PORT: String(demoPort),
+    E2E_DOUBLE_PORT: String(doublePort),
+  },
+});
+
+const unitReport = readJson(path.join(root, "test-results/unit.json"));
+const e2eReport = readJson(path.join(root, "test-results/e2e.json"));
+const passed = (unitReport?.numPassedTests ?? 0) + (e2eReport?.stats?.expected ?? 0);
+const failed =
+  (unitReport?.numFailedTests ?? 0) + (e2eReport?.stats?.unexpected ?? 0) + (e2eReport?.stats?.flaky ?? 0);
+const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && unitReport && e2eReport;
+console.log(`\nunit: ${unitReport?.numPassedTests ?? 0} passed, ${unitReport?.numFailedTests ?? "?"} failed`);
+console.log(
+  `browser: ${e2eReport?.stats?.expected ?? 0} passed, ${e2eReport?.stats?.unexpected ?? "?"} failed`,
+);
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

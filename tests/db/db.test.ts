@@ -1,0 +1,8 @@
+// Entry point of the database tests. They share one database, so they run here in one worker, in
+// this order, rather than as parallel test files: the first-user rule needs an empty users table,
+// markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
+import "./users";
+import "./ownership";
+import "./turns";
+import "./cascades";
+import "./health";

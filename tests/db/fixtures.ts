@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import type { FinishedReply } from "@/lib/db/messages";
+import { createTurn } from "@/lib/db/messages";
+import { createUser } from "@/lib/db/users";
+
+export const MODEL = "claude-sonnet-4-6";
+export const HASH = "not-a-real-password-hash";
+
+export const uniqueEmail = () => `${randomUUID()}@example.test`;
+export const newUser = () => createUser(uniqueEmail(), HASH);
+export const text = (value: string) => [{ type: "text", text: value }];
+
+/** A new conversation with one user message and its streaming reply placeholder. */
+export function startConversation(userId: string, message = "Hello") {
+  return createTurn({
+    userId,
+    conversationId: null,
+    newTitle: message,
+    model: MODEL,
+    parentId: null,
+    userContent: text(message),
+  });
+}
+
+export const doneReply: FinishedReply = {
+  status: "done",
+  content: text("Hi!"),
+  stopReason: "end_turn",
+  usage: { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  costUsd: 0.000075,
+  requestId: "req_done",
+  model: MODEL,
+  error: null,
+};
+
+export const isPostgres = !process.env.DATABASE_URL?.startsWith("file:");

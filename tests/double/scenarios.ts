@@ -1,0 +1,267 @@
+import { createHash } from "node:crypto";
+import { ERROR_STATUSES, ScenarioError } from "./errors";
+import { sseFixtureExists } from "./fixtures";
+import type { SseEvent } from "./sse";
+import { type CacheUsage, estimateInputTokens, type PromptCache } from "./tokens";
+
+type Obj = Record<string, unknown>;
+
+/** A parsed `name[:arg][?key=value&…]`, e.g. `text?tokens=50`, `error:429?retry_after=0`, `fixture:refusal`. */
+export interface ScenarioSpec {
+  raw: string;
+  name: string;
+  arg: string;
+  params: URLSearchParams;
+}
+
+const NAMES = new Set([
+  "text",
+  "thinking",
+  "tool_use",
+  "cache",
+  "midstream_error",
+  "drop",
+  "stall",
+  "fixture",
+  "error",
+]);
+
+export function parseSpec(raw: string): ScenarioSpec {
+  const q = raw.indexOf("?");
+  const head = (q === -1 ? raw : raw.slice(0, q)).trim();
+  const colon = head.indexOf(":");
+  const name = colon === -1 ? head : head.slice(0, colon);
+  const arg = colon === -1 ? "" : head.slice(colon + 1);
+  const params = new URLSearchParams(q === -1 ? "" : raw.slice(q + 1));
+  if (!NAMES.has(name)) throw new ScenarioError(`Unknown double scenario "${name}" in "${raw}"`);
+  if (name === "error" && !ERROR_STATUSES.has(Number(arg))) {
+    throw new ScenarioError(`Unknown double error status "${arg}" in "${raw}"`);
+  }
+  if (name === "fixture" && !sseFixtureExists(arg)) {
+    throw new ScenarioError(`Unknown double fixture "${arg}" in "${raw}"`);
+  }
+  return { raw, name, arg, params };
+}
+
+export function intParam(params: URLSearchParams, key: string, fallback: number): number {
+  const text = params.get(key);
+  if (text === null) return fallback;
+  if (!/^\d+$/.test(text))
+    throw new ScenarioError(`Scenario param ${key} must be a non-negative integer, got "${text}"`);
+  return Number(text);
+}
+
+const MARKER = /\[\[double:([^\]]*)\]\]/g;
+
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .filter((b): b is Obj => typeof b === "object" && b !== null && (b as Obj).type === "text")
+    .map((b) => String(b.text))
+    .join("\n");
+}
+
+export function lastUserText(body: Obj): string {
+  const messages = Array.isArray(body.messages) ? (body.messages as Obj[]) : [];
+  const last = messages.findLast((m) => typeof m === "object" && m !== null && m.role === "user");
+  return last ? textOf(last.content) : "";
+}
+
+export function markerSpec(body: Obj): string | undefined {
+  return [...lastUserText(body).matchAll(MARKER)][0]?.[1];
+}
+
+/** Splits text into word-sized deltas that concatenate back to the exact input. */
+export function words(text: string): string[] {
+  return text.split(/(?<=\s)(?=\S)/).filter((w) => w !== "");
+}
+
+function generatedWords(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${i === 0 ? "" : " "}word${i + 1}`);
+}
+
+export interface PlanContext {
+  n: number;
+  body: Obj;
+  model: string;
+  cache: PromptCache;
+}
+
+/** What to send: the events in order, then how the response ends. */
+export interface Plan {
+  events: SseEvent[];
+  ending: "end" | "drop" | "stall";
+}
+
+type Usage = CacheUsage & { output_tokens: number; service_tier: string };
+
+function startUsage(spec: ScenarioSpec, ctx: PlanContext): Usage {
+  const counted: CacheUsage =
+    spec.name === "cache"
+      ? ctx.cache.usage(ctx.model, ctx.body)
+      : {
+          input_tokens: estimateInputTokens(ctx.body),
+          cache_read_input_tokens: 0,
+          cache_creation_input_tokens: 0,
+          cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+        };
+  const p = spec.params;
+  const write = intParam(p, "cache_write", counted.cache_creation_input_tokens);
+  return {
+    input_tokens: intParam(p, "input", counted.input_tokens),
+    cache_creation_input_tokens: write,
+    cache_read_input_tokens: intParam(p, "cache_read", counted.cache_read_input_tokens),
+    cache_creation: p.has("cache_write")
+      ? { ephemeral_5m_input_tokens: write, ephemeral_1h_input_tokens: 0 }
+      : counted.cache_creation,
+    output_tokens: 1,
+    service_tier: "standard",
+  };
+}
+
+class StreamBuilder {
+  readonly events: SseEvent[] = [];
+  private index = 0;
+  private deltas = 0;
+
+  constructor(
+    private readonly ctx: PlanContext,
+    private readonly usage: Usage,
+  ) {
+    const message = {
+      id: `msg_double_${ctx.n}`,
+      type: "message",
+      role: "assistant",
+      content: [],
+      model: ctx.model,
+      stop_reason: null,
+      stop_sequence: null,
+      usage,
+    };
+    this.push("message_start", { message });
+  }
+
+  private push(event: string, fields: Obj): void {
+    this.events.push({ event, data: { type: event, ...fields } });
+  }
+
+  private block(contentBlock: Obj, deltas: Obj[], stop = true): void {
+    const index = this.index++;
+    this.push("content_block_start", { index, content_block: contentBlock });
+    if (index === 0) this.push("ping", {});
+    for (const delta of deltas) this.push("content_block_delta", { index, delta });
+    this.deltas += deltas.length;
+    if (stop) this.push("content_block_stop", { index });
+  }
+
+  text(pieces: string[], stop = true): void {
+    if (pieces.length === 0) return;
+    this.block(
+      { type: "text", text: "" },
+      pieces.map((text) => ({ type: "text_delta", text })),
+      stop,
+    );
+  }
+
+  thinking(pieces: string[]): void {
+    const signature = createHash("sha256").update(pieces.join("")).digest("base64");
+    this.block({ type: "thinking", thinking: "", signature: "" }, [
+      ...pieces.map((thinking) => ({ type: "thinking_delta", thinking })),
+      { type: "signature_delta", signature },
+    ]);
+  }
+
+  toolUse(name: string, input: unknown): void {
+    const json = JSON.stringify(input);
+    const chunks = [""];
+    for (let i = 0; i < json.length; i += 8) chunks.push(json.slice(i, i + 8));
+    this.block(
+      { type: "tool_use", id: `toolu_double_${this.ctx.n}`, name, input: {} },
+      chunks.map((partial_json) => ({ type: "input_json_delta", partial_json })),
+    );
+  }
+
+  error(): void {
+    this.push("error", {
+      error: { type: "overloaded_error", message: "Overloaded" },
+      request_id: `req_double_${this.ctx.n}`,
+    });
+  }
+
+  finish(stopReason: string, outputOverride: number | undefined): void {
+    const { cache_creation: _perTtl, service_tier: _tier, ...cumulative } = this.usage;
+    this.push("message_delta", {
+      delta: { stop_reason: stopReason, stop_sequence: null },
+      usage: { ...cumulative, output_tokens: outputOverride ?? this.deltas },
+    });
+    this.push("message_stop", {});
+  }
+}
+
+function replyPieces(spec: ScenarioSpec, body: Obj): string[] {
+  const literal = spec.params.get("text");
+  if (literal !== null) return words(literal);
+  if (spec.params.has("tokens")) return generatedWords(intParam(spec.params, "tokens", 0));
+  return words(`Echo: ${lastUserText(body).replace(MARKER, "").trim()}`);
+}
+
+function toolName(spec: ScenarioSpec, body: Obj): string {
+  const first = Array.isArray(body.tools) ? (body.tools[0] as Obj | undefined) : undefined;
+  return spec.params.get("name") ?? (typeof first?.name === "string" ? first.name : "get_weather");
+}
+
+function toolArgs(spec: ScenarioSpec): unknown {
+  const args = spec.params.get("args");
+  if (args === null) return { location: "Paris" };
+  try {
+    return JSON.parse(args);
+  } catch {
+    throw new ScenarioError(`Scenario param args must be JSON, got "${args}"`);
+  }
+}
+
+/** Builds the event sequence of every generated scenario (all but `fixture` and `error`). */
+export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
+  const p = spec.params;
+  const b = new StreamBuilder(ctx, startUsage(spec, ctx));
+  const output = p.has("output") ? intParam(p, "output", 0) : undefined;
+
+  switch (spec.name) {
+    case "text":
+    case "cache": {
+      const pieces = replyPieces(spec, ctx.body);
+      const max = typeof ctx.body.max_tokens === "number" ? ctx.body.max_tokens : Number.POSITIVE_INFINITY;
+      b.text(pieces.slice(0, max));
+      b.finish(pieces.length > max ? "max_tokens" : "end_turn", output);
+      return { events: b.events, ending: "end" };
+    }
+    case "thinking": {
+      const steps = intParam(p, "steps", 3);
+      b.thinking(
+        Array.from({ length: steps }, (_, i) => `${i === 0 ? "" : "\n"}Step ${i + 1}: thinking it over.`),
+      );
+      b.text(replyPieces(spec, ctx.body));
+      b.finish("end_turn", output);
+      return { events: b.events, ending: "end" };
+    }
+    case "tool_use": {
+      if (p.has("text")) b.text(words(p.get("text") ?? ""));
+      b.toolUse(toolName(spec, ctx.body), toolArgs(spec));
+      b.finish("tool_use", output);
+      return { events: b.events, ending: "end" };
+    }
+    case "midstream_error":
+    case "drop":
+    case "stall": {
+      b.text(generatedWords(intParam(p, "tokens", 5)), false);
+      if (spec.name === "midstream_error") {
+        b.error();
+        return { events: b.events, ending: "end" };
+      }
+      return { events: b.events, ending: spec.name === "drop" ? "drop" : "stall" };
+    }
+    default:
+      throw new ScenarioError(`Scenario "${spec.name}" has no generated plan`);
+  }
+}

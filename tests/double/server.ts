@@ -1,0 +1,339 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { type Accumulated, accumulate } from "./accumulate";
+import {
+  errorCase,
+  errorReply,
+  type HttpReply,
+  invalidRequest,
+  modelNotFound,
+  ScenarioError,
+  statusForErrorType,
+} from "./errors";
+import { readSseFixture } from "./fixtures";
+import { findModel, isAcceptedModel, listModels } from "./models";
+import {
+  buildPlan,
+  intParam,
+  lastUserText,
+  markerSpec,
+  type Plan,
+  parseSpec,
+  type ScenarioSpec,
+} from "./scenarios";
+import { eventBoundaries, formatEvent, parseSse, sleep, splitAt } from "./sse";
+import { countBreakpoints, estimateInputTokens, PromptCache } from "./tokens";
+
+export interface RecordedRequest {
+  method: string;
+  /** Request target as sent, query string included. */
+  path: string;
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, else the raw text; null when empty. */
+  body: unknown;
+  receivedAt: number;
+}
+
+export interface DoubleHandle {
+  url: string;
+  port: number;
+  /** Every API request in arrival order (control routes under /__double/ are not recorded). */
+  requests: RecordedRequest[];
+  /** Forgets recorded requests, queued scenarios and cached prompt prefixes. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+type Obj = Record<string, unknown>;
+
+interface State {
+  requests: RecordedRequest[];
+  queue: string[];
+  served: Map<string, number>;
+  cache: PromptCache;
+  counter: number;
+  reset(): void;
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const SPLIT_GAP_MS = 15;
+const REDACTED_HEADERS = new Set(["x-api-key", "authorization"]);
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export async function startDouble(opts: { port?: number; host?: string } = {}): Promise<DoubleHandle> {
+  const host = opts.host ?? "127.0.0.1";
+  const state: State = {
+    requests: [],
+    queue: [],
+    served: new Map(),
+    cache: new PromptCache(),
+    counter: 0,
+    reset() {
+      state.requests.length = 0;
+      state.queue.length = 0;
+      state.served.clear();
+      state.cache.clear();
+    },
+  };
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch((err: unknown) => {
+      if (res.headersSent) res.destroy();
+      else
+        send(res, errorReply(500, "api_error", `Test double failed: ${String(err)}`, "req_double_failure"));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    requests: state.requests,
+    reset: state.reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Streams left open by `stall` (and idle keep-alive sockets) would keep close() waiting.
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://double");
+  const path = url.pathname;
+  const { text, size } = await readBody(req);
+  const tooLarge = size > MAX_BODY_BYTES;
+  const body = tooLarge ? `<${size} bytes>` : parseJson(text);
+
+  if (path.startsWith("/__double/")) return control(state, req.method ?? "", url, body, res);
+  state.requests.push({
+    method: req.method ?? "",
+    path: req.url ?? "/",
+    headers: recordedHeaders(req),
+    body,
+    receivedAt: Date.now(),
+  });
+
+  const n = ++state.counter;
+  const rid = `req_double_${n}`;
+  if (tooLarge) return send(res, errorCase(413, new URLSearchParams()));
+  if (req.method === "POST" && path === "/v1/messages") return messages(state, req, res, body, n);
+  if (req.method === "POST" && path === "/v1/messages/count_tokens") {
+    const problem = validate(body, false);
+    if (problem) return send(res, problem(rid));
+    return send(res, json({ input_tokens: estimateInputTokens(body) }, rid));
+  }
+  if (req.method === "GET" && path === "/v1/models") return send(res, listModels(url.searchParams, rid));
+  const modelPath = /^\/v1\/models\/([^/]+)$/.exec(path);
+  if (req.method === "GET" && modelPath?.[1]) {
+    const id = decodeURIComponent(modelPath[1]);
+    const model = findModel(id);
+    return send(res, model ? json(model, rid) : modelNotFound(id, rid));
+  }
+  send(res, errorReply(404, "not_found_error", "Not Found", rid));
+}
+
+function control(state: State, method: string, url: URL, body: unknown, res: ServerResponse) {
+  const route = `${method} ${url.pathname}`;
+  if (route === "GET /__double/requests") {
+    const only = url.searchParams.get("path");
+    const list = only ? state.requests.filter((r) => r.path.split("?")[0] === only) : state.requests;
+    return send(res, json(list, "req_double_control"));
+  }
+  if (route === "POST /__double/reset") {
+    state.reset();
+    return send(res, json({ ok: true }, "req_double_control"));
+  }
+  if (route === "POST /__double/queue") {
+    const specs = isObj(body) ? body.scenarios : undefined;
+    if (!Array.isArray(specs) || !specs.every((s) => typeof s === "string")) {
+      return send(res, invalidRequest('Expected {"scenarios": ["spec", …]}', "req_double_control"));
+    }
+    try {
+      for (const spec of specs) parseSpec(spec);
+    } catch (err) {
+      if (err instanceof ScenarioError) return send(res, invalidRequest(err.message, "req_double_control"));
+      throw err;
+    }
+    state.queue.push(...specs);
+    return send(res, json({ queued: state.queue.length }, "req_double_control"));
+  }
+  send(res, errorReply(404, "not_found_error", `No double control route ${route}`, "req_double_control"));
+}
+
+/** Why the body is unusable, as a reply factory; undefined when it is fine. */
+function validate(body: unknown, needsMaxTokens: boolean): ((rid: string) => HttpReply) | undefined {
+  const bad = (message: string) => (rid: string) => invalidRequest(message, rid);
+  if (!isObj(body)) return bad("There was an error parsing the body of your request: expected a JSON object");
+  if (typeof body.model !== "string") return bad("model: Field required");
+  if (!Array.isArray(body.messages)) return bad("messages: Field required");
+  if (needsMaxTokens && typeof body.max_tokens !== "number") return bad("max_tokens: Field required");
+  const breakpoints = countBreakpoints(body);
+  if (breakpoints > 4) {
+    return bad(`A maximum of 4 blocks with cache_control may be provided. Found ${breakpoints}.`);
+  }
+  const model = body.model;
+  if (!isAcceptedModel(model)) return (rid) => modelNotFound(model, rid);
+  return undefined;
+}
+
+/**
+ * `times=N`: the scenario applies to the first N requests carrying the same spec and last user
+ * message, then plain `text` answers (e.g. "429 once, then success" across the SDK's retries).
+ */
+function limitTimes(state: State, spec: ScenarioSpec, body: Obj): ScenarioSpec {
+  const times = spec.params.get("times");
+  if (times === null) return spec;
+  const key = `${spec.raw}\u0000${lastUserText(body)}`;
+  const served = state.served.get(key) ?? 0;
+  state.served.set(key, served + 1);
+  return served < Number(times) ? spec : parseSpec("text");
+}
+
+async function messages(state: State, req: IncomingMessage, res: ServerResponse, body: unknown, n: number) {
+  const rid = `req_double_${n}`;
+  const obj = isObj(body) ? body : {};
+  const header = req.headers["x-double-scenario"];
+  try {
+    const spec = limitTimes(
+      state,
+      parseSpec(state.queue.shift() ?? (typeof header === "string" ? header : markerSpec(obj)) ?? "text"),
+      obj,
+    );
+    if (spec.name === "error") return send(res, errorCase(Number(spec.arg), spec.params));
+    const problem = validate(body, true);
+    if (problem) return send(res, problem(rid));
+    const stream = obj.stream === true;
+    const delay = intParam(spec.params, "delay", 0);
+    if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid);
+    const plan = buildPlan(spec, { n, body: obj, model: String(obj.model), cache: state.cache });
+    return await (stream ? streamPlan(res, plan, delay, rid) : answerPlan(res, plan, delay, rid));
+  } catch (err) {
+    if (err instanceof ScenarioError && !res.headersSent) return send(res, invalidRequest(err.message, rid));
+    throw err;
+  }
+}
+
+async function streamPlan(res: ServerResponse, plan: Plan, delay: number, rid: string): Promise<void> {
+  res.writeHead(200, sseHeaders(rid));
+  if (!(await writeChunks(res, plan.events.map(formatEvent), delay))) return;
+  if (plan.ending === "end") res.end();
+  else if (plan.ending === "drop") {
+    await sleep(20); // let the client read the deltas before the connection dies
+    res.socket?.destroy();
+  }
+  // "stall": keep the response open until the client goes away or close() destroys the socket.
+}
+
+async function answerPlan(res: ServerResponse, plan: Plan, delay: number, rid: string): Promise<void> {
+  if (plan.ending === "stall") return;
+  if (plan.ending === "drop") {
+    res.socket?.destroy();
+    return;
+  }
+  if (delay > 0) await sleep(delay);
+  answerAccumulated(res, accumulate(plan.events), rid);
+}
+
+function answerAccumulated(res: ServerResponse, result: Accumulated, rid: string) {
+  if ("message" in result) return send(res, json(result.message, rid));
+  const error = (result.error.error ?? {}) as Obj;
+  const type = String(error.type);
+  send(res, errorReply(statusForErrorType(type), type, String(error.message), rid));
+}
+
+/**
+ * Replays a recorded transcript byte for byte. `split=a,b,…` (default for japanese_text) writes the
+ * bytes as separate network chunks cut at those offsets, so one UTF-8 character can straddle two reads.
+ */
+async function replayFixture(
+  res: ServerResponse,
+  spec: ScenarioSpec,
+  stream: boolean,
+  delay: number,
+  rid: string,
+) {
+  const raw = readSseFixture(spec.arg);
+  if (!stream) return answerAccumulated(res, accumulate(parseSse(raw.toString("utf8"))), rid);
+  const split = spec.params.get("split") ?? (spec.arg === "japanese_text" ? "533,927,1071" : null);
+  const offsets = split ? split.split(",").map((o) => Number(o)) : [];
+  if (offsets.some((o) => !Number.isInteger(o) || o < 0)) {
+    throw new ScenarioError(`Scenario param split must be byte offsets like 533,927, got "${split}"`);
+  }
+  if (delay > 0) offsets.push(...eventBoundaries(raw));
+  res.writeHead(200, sseHeaders(rid));
+  if (await writeChunks(res, splitAt(raw, offsets), delay || (split ? SPLIT_GAP_MS : 0))) res.end();
+}
+
+/** Writes chunks with a pause between them; false when the client went away first. */
+async function writeChunks(
+  res: ServerResponse,
+  chunks: (string | Buffer)[],
+  gapMs: number,
+): Promise<boolean> {
+  for (const [i, chunk] of chunks.entries()) {
+    if (res.destroyed || res.socket?.destroyed) return false;
+    res.write(chunk);
+    if (gapMs > 0 && i < chunks.length - 1) await sleep(gapMs);
+  }
+  return !res.destroyed;
+}
+
+function sseHeaders(rid: string): Record<string, string> {
+  return {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    "request-id": rid,
+  };
+}
+
+function json(body: unknown, rid: string): HttpReply {
+  return { status: 200, headers: { "content-type": "application/json", "request-id": rid }, body };
+}
+
+function send(res: ServerResponse, reply: HttpReply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(JSON.stringify(reply.body));
+}
+
+async function readBody(req: IncomingMessage): Promise<{ text: string; size: number }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  return { text: Buffer.concat(chunks).toString("utf8"), size };
+}
+
+function parseJson(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function recordedHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers[name] = REDACTED_HEADERS.has(name)
+      ? "<redacted>"
+      : Array.isArray(value)
+        ? value.join(", ")
+        : value;
+  }
+  return headers;
+}

@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { formAlert, registerAndSignIn, signIn, signOut, uniqueUser } from "./helpers";
+
+test("register, reach the chat page, sign out, sign in again", async ({ page }) => {
+  const user = await registerAndSignIn(page);
+  await expect(page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
+  await signOut(page);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, user);
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("wrong password is refused with a clear message", async ({ page }) => {
+  const user = await registerAndSignIn(page);
+  await signOut(page);
+  await signIn(page, { ...user, password: "definitely-wrong" });
+  await expect(formAlert(page)).toHaveText("Wrong email or password.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("repeated failed sign-ins are throttled per email", async ({ page }) => {
+  const user = await registerAndSignIn(page);
+  await signOut(page);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, { ...user, password: `wrong-${attempt}` });
+    await expect(formAlert(page)).toHaveText("Wrong email or password.");
+  }
+  await signIn(page, user);
+  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a taken email gets a clear error and no second account", async ({ page, browser }) => {
+  const user = await registerAndSignIn(page);
+  const other = await browser.newPage({ extraHTTPHeaders: { "Accept-Language": "en" } });
+  await other.goto("/register");
+  await other.getByLabel("Email").fill(user.email.toUpperCase());
+  await other.getByLabel("Password").fill("another-password");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(formAlert(other)).toHaveText("An account with this email already exists. Sign in instead.");
+  await signIn(other, { ...user, password: "another-password" });
+  await expect(formAlert(other)).toHaveText("Wrong email or password.");
+});
+
+test("registration validates input", async ({ page }) => {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("long-enough");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(formAlert(page)).toHaveText("Enter a valid email address.");
+  await page.getByLabel("Email").fill(uniqueUser().email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(formAlert(page)).toHaveText("The password must be at least 8 characters.");
+});
+
+test("signed-out requests: pages redirect to /login, APIs answer 401 JSON", async ({ page, request }) => {
+  await page.goto("/c/some-id");
+  await expect(page).toHaveURL(/\/login/);
+  const response = await request.get("/api/conversations");
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error.code).toBe("unauthorized:auth");
+});
+
+test("health reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.ok()).toBe(true);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { kind: "sqlite", ok: true } });
+});

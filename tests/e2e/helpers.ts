@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export interface TestUser {
+  email: string;
+  password: string;
+}
+
+export function uniqueUser(): TestUser {
+  return { email: `user-${randomUUID()}@example.test`, password: `pw-${randomUUID()}` };
+}
+
+/** Registers a fresh user through the UI and lands on the chat page signed in. */
+export async function registerAndSignIn(page: Page, user: TestUser = uniqueUser()): Promise<TestUser> {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return user;
+}
+
+export async function signIn(page: Page, user: TestUser) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** The form's own alert (Next.js also renders a route-announcer element with role="alert"). */
+export function formAlert(page: Page) {
+  return page.locator("form").getByRole("alert");
+}
+
+export async function sendMessage(page: Page, text: string) {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+export function lastReply(page: Page) {
+  return page.locator('[data-message-role="assistant"]').last();
+}
+
+/** A message that makes the test double answer with `spec`, unique so tests never share state. */
+export function scenario(spec: string, text = "Tell me something") {
+  return `${text} ${randomUUID().slice(0, 8)} [[double:${spec}]]`;
+}
+
+interface RecordedRequest {
+  path: string;
+  headers: Record<string, string>;
+  body: { messages?: { role: string; content: unknown }[]; [key: string]: unknown };
+}
+
+/** Requests the test double received for /v1/messages whose last user message contains `needle`. */
+export async function doubleRequests(needle: string): Promise<RecordedRequest[]> {
+  const response = await fetch(`${process.env.E2E_DOUBLE_URL}/__double/requests?path=/v1/messages`);
+  const all = (await response.json()) as RecordedRequest[];
+  return all.filter((request) => JSON.stringify(request.body?.messages?.at(-1) ?? "").includes(needle));
+}

@@ -1,0 +1,299 @@
+import { describe, expect, it } from "vitest";
+import { type ChatAction, chatReducer, emptyReply } from "@/components/chat/chat-state";
+import type { ChatErrorInfo, ChatEvent, TokenUsage } from "@/lib/chat/protocol";
+import type { ChatMessage } from "@/lib/chat/view-model";
+
+const ZERO: TokenUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+const USAGE: TokenUsage = { inputTokens: 12, outputTokens: 34, cacheReadTokens: 5, cacheWriteTokens: 6 };
+
+const earlier: ChatMessage[] = [
+  {
+    ...emptyReply("msg_u0", null),
+    role: "user",
+    status: "done",
+    content: [{ type: "text", text: "Earlier question" }],
+  },
+  {
+    ...emptyReply("msg_a0", "claude-sonnet-4-6"),
+    status: "done",
+    content: [{ type: "text", text: "Earlier answer" }],
+  },
+];
+
+const start: ChatEvent = {
+  type: "start",
+  conversationId: "conv_1",
+  userMessageId: "msg_u1",
+  assistantMessageId: "msg_a1",
+  model: "claude-sonnet-4-6-20260101",
+};
+
+function run(actions: ChatAction[], initial: ChatMessage[] = earlier): ChatMessage[] {
+  return actions.reduce(chatReducer, initial);
+}
+
+const sent: ChatAction = {
+  type: "sent",
+  userId: "local-u1",
+  assistantId: "local-a1",
+  text: "Hello",
+  model: "claude-sonnet-4-6",
+};
+
+const ev = (id: string, event: ChatEvent): ChatAction => ({ type: "event", id, event });
+
+/** A sent message followed by its start event and the given events for the real assistant id. */
+function streamed(...events: ChatEvent[]): ChatMessage[] {
+  return run([sent, ev("local-a1", start), ...events.map((event) => ev("msg_a1", event))]);
+}
+
+const last = (messages: ChatMessage[]) => messages[messages.length - 1] as ChatMessage;
+
+describe("emptyReply", () => {
+  it("is a streaming assistant message with nothing in it", () => {
+    expect(emptyReply("x", "m")).toEqual({
+      id: "x",
+      role: "assistant",
+      status: "streaming",
+      content: [],
+      model: "m",
+      stopReason: null,
+      usage: ZERO,
+      costUsd: null,
+      requestId: null,
+      error: null,
+    });
+  });
+});
+
+describe("chatReducer", () => {
+  it("sent appends the user message and an empty streaming reply", () => {
+    const state = run([sent]);
+    expect(state).toHaveLength(4);
+    expect(state[0]).toBe(earlier[0]);
+    expect(state[2]).toEqual({
+      ...emptyReply("local-u1", null),
+      role: "user",
+      status: "done",
+      content: [{ type: "text", text: "Hello" }],
+    });
+    expect(state[3]).toEqual(emptyReply("local-a1", "claude-sonnet-4-6"));
+  });
+
+  it("does not mutate the previous state", () => {
+    const before = structuredClone(earlier);
+    run([sent, ev("local-a1", start)]);
+    expect(earlier).toEqual(before);
+  });
+
+  it("start swaps the local ids for the real ones, user message too, and sets the model", () => {
+    const state = run([sent, ev("local-a1", start)]);
+    expect(state.map((message) => message.id)).toEqual(["msg_u0", "msg_a0", "msg_u1", "msg_a1"]);
+    expect(last(state).model).toBe("claude-sonnet-4-6-20260101");
+    expect(last(state).status).toBe("streaming");
+    expect(state[2]?.content).toEqual([{ type: "text", text: "Hello" }]);
+  });
+
+  it("start leaves messages with real ids alone", () => {
+    const state = run([sent, ev("local-a1", start)]);
+    expect(state[0]).toBe(earlier[0]);
+    expect(state[1]).toBe(earlier[1]);
+  });
+
+  it("events for another id change nothing", () => {
+    const before = run([sent]);
+    const after = chatReducer(before, ev("someone-else", { type: "block", index: 0, kind: "text" }));
+    expect(after).toEqual(before);
+  });
+
+  it("block and delta events build text", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Hel" },
+      { type: "delta", index: 0, text: "lo 🌸" },
+    );
+    expect(last(state).content).toEqual([{ type: "text", text: "Hello 🌸" }]);
+  });
+
+  it("block and delta events build thinking then text at their indices", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "thinking" },
+      { type: "delta", index: 0, text: "Let me " },
+      { type: "delta", index: 0, text: "think." },
+      { type: "block", index: 1, kind: "text" },
+      { type: "delta", index: 1, text: "Answer" },
+    );
+    expect(last(state).content).toEqual([
+      { type: "thinking", thinking: "Let me think." },
+      { type: "text", text: "Answer" },
+    ]);
+  });
+
+  it("a delta for an unannounced block is ignored", () => {
+    const before = streamed({ type: "block", index: 0, kind: "text" });
+    const after = chatReducer(before, ev("msg_a1", { type: "delta", index: 3, text: "lost" }));
+    expect(last(after)).toBe(last(before));
+  });
+
+  it("usage replaces the usage", () => {
+    const state = streamed(
+      { type: "usage", usage: { ...ZERO, inputTokens: 9 } },
+      { type: "usage", usage: USAGE },
+    );
+    expect(last(state).usage).toEqual(USAGE);
+  });
+
+  it("end sets status, stop reason, usage, cost and request id", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Done." },
+      {
+        type: "end",
+        status: "done",
+        stopReason: "end_turn",
+        usage: USAGE,
+        costUsd: 0.0123,
+        requestId: "req_1",
+        error: null,
+      },
+    );
+    expect(last(state)).toEqual({
+      id: "msg_a1",
+      role: "assistant",
+      status: "done",
+      content: [{ type: "text", text: "Done." }],
+      model: "claude-sonnet-4-6-20260101",
+      stopReason: "end_turn",
+      usage: USAGE,
+      costUsd: 0.0123,
+      requestId: "req_1",
+      error: null,
+    });
+  });
+
+  it("end with an error keeps the partial content and the error", () => {
+    const error: ChatErrorInfo = {
+      type: "overloaded_error",
+      message: "Overloaded",
+      requestId: "req_2",
+      retryAfterSeconds: null,
+    };
+    const state = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Partial" },
+      {
+        type: "end",
+        status: "error",
+        stopReason: null,
+        usage: USAGE,
+        costUsd: null,
+        requestId: "req_2",
+        error,
+      },
+    );
+    expect(last(state)).toMatchObject({
+      status: "error",
+      error,
+      content: [{ type: "text", text: "Partial" }],
+    });
+  });
+
+  it("end compacts holes left by blocks that were not streamed", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Searching" },
+      { type: "block", index: 3, kind: "text" },
+      { type: "delta", index: 3, text: "Found it" },
+      {
+        type: "end",
+        status: "done",
+        stopReason: "end_turn",
+        usage: USAGE,
+        costUsd: null,
+        requestId: null,
+        error: null,
+      },
+    );
+    expect(last(state).content).toEqual([
+      { type: "text", text: "Searching" },
+      { type: "text", text: "Found it" },
+    ]);
+  });
+
+  it("an unknown event type leaves the state unchanged", () => {
+    const before = streamed({ type: "block", index: 0, kind: "text" });
+    const after = chatReducer(before, ev("msg_a1", { type: "future_event", foo: 1 } as unknown as ChatEvent));
+    expect(after).toEqual(before);
+    expect(last(after)).toBe(last(before));
+  });
+
+  it("retrying replaces the failed reply with an empty one in place", () => {
+    const failed = run([
+      sent,
+      ev("local-a1", start),
+      {
+        type: "request-failed",
+        id: "msg_a1",
+        error: { type: "x", message: "", requestId: null, retryAfterSeconds: null },
+      },
+    ]);
+    const state = chatReducer(failed, {
+      type: "retrying",
+      failedId: "msg_a1",
+      assistantId: "local-a2",
+      model: "claude-opus-4-8",
+    });
+    expect(state).toHaveLength(4);
+    expect(state[3]).toEqual(emptyReply("local-a2", "claude-opus-4-8"));
+    expect(state.some((message) => message.id === "msg_a1")).toBe(false);
+    expect(state[2]?.id).toBe("msg_u1");
+  });
+
+  it("a retried reply's start swaps only the assistant id", () => {
+    const state = run([
+      sent,
+      ev("local-a1", start),
+      { type: "retrying", failedId: "msg_a1", assistantId: "local-a2", model: "claude-sonnet-4-6" },
+      ev("local-a2", { ...start, userMessageId: "msg_u1", assistantMessageId: "msg_a2" }),
+    ]);
+    expect(state.map((message) => message.id)).toEqual(["msg_u0", "msg_a0", "msg_u1", "msg_a2"]);
+  });
+
+  it("resuming empties the content and restarts streaming, keeping id and model", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Half" },
+      { type: "usage", usage: USAGE },
+    );
+    const resumed = chatReducer(state, { type: "resuming", id: "msg_a1" });
+    expect(last(resumed)).toEqual(emptyReply("msg_a1", "claude-sonnet-4-6-20260101"));
+    // Replaying from the first event rebuilds the same content, not a doubled one.
+    const replayed = [
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Half" },
+    ] as ChatEvent[];
+    expect(
+      last(replayed.reduce((acc, event) => chatReducer(acc, ev("msg_a1", event)), resumed)).content,
+    ).toEqual([{ type: "text", text: "Half" }]);
+  });
+
+  it("request-failed marks the reply as an error", () => {
+    const error: ChatErrorInfo = {
+      type: "connection_error",
+      message: "",
+      requestId: null,
+      retryAfterSeconds: null,
+    };
+    const state = run([sent, { type: "request-failed", id: "local-a1", error }]);
+    expect(last(state)).toMatchObject({ id: "local-a1", status: "error", error });
+  });
+
+  it("discard removes the given messages", () => {
+    const state = run([sent, { type: "discard", ids: ["local-u1", "local-a1"] }]);
+    expect(state).toEqual(earlier);
+  });
+
+  it("discard of unknown ids changes nothing", () => {
+    expect(run([{ type: "discard", ids: ["nope"] }])).toEqual(earlier);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const SECRET_32 = "0123456789abcdef0123456789abcdef";
+
+/** The EnvError thrown for `source`; fails the test when parsing succeeds or throws something else. */
+function envError(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return error as EnvError;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv defaults", () => {
+  it("fills in every default for an empty environment", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.DATABASE_URL).toBe("file:./data/app.db");
+    expect(env.PORT).toBe(3000);
+    expect(env.REGISTRATION_OPEN).toBe(true);
+    expect(env.STREAM_STALL_TIMEOUT_MS).toBe(60_000);
+    expect(env.ANTHROPIC_MAX_RETRIES).toBe(2);
+    expect(env.ANTHROPIC_API_KEY).toBeUndefined();
+    expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.DEFAULT_MODEL).toBeUndefined();
+    expect(env.databaseKind).toBe("sqlite");
+    expect(env.demoMode).toBe(true);
+  });
+
+  it("coerces numbers and boolean flags from strings", () => {
+    const env = parseEnv({
+      PORT: "8080",
+      STREAM_STALL_TIMEOUT_MS: "1500",
+      ANTHROPIC_MAX_RETRIES: "0",
+      REGISTRATION_OPEN: "false",
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.STREAM_STALL_TIMEOUT_MS).toBe(1500);
+    expect(env.ANTHROPIC_MAX_RETRIES).toBe(0);
+    expect(env.REGISTRATION_OPEN).toBe(false);
+  });
+
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["yes", true],
+    ["false", false],
+    ["0", false],
+    ["no", false],
+    ["", true],
+  ])("reads REGISTRATION_OPEN=%j as %s", (value, expected) => {
+    expect(parseEnv({ REGISTRATION_OPEN: value }).REGISTRATION_OPEN).toBe(expected);
+  });
+
+  it("treats empty optional strings as unset", () => {
+    const env = parseEnv({
+      AUTH_SECRET: "",
+      DEFAULT_MODEL: "",
+      ANTHROPIC_API_KEY: "",
+      ANTHROPIC_BASE_URL: "",
+    });
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.DEFAULT_MODEL).toBeUndefined();
+    expect(env.ANTHROPIC_API_KEY).toBeUndefined();
+    expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
+  });
+
+  it("keeps a valid AUTH_SECRET and DEFAULT_MODEL", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET_32, DEFAULT_MODEL: "claude-sonnet-4-6" });
+    expect(env.AUTH_SECRET).toBe(SECRET_32);
+    expect(env.DEFAULT_MODEL).toBe("claude-sonnet-4-6");
+  });
+});
+
+describe("demoMode", () => {
+  it("is on with neither an API key nor a base URL", () => {
+    expect(parseEnv({}).demoMode).toBe(true);
+  });
+
+  it("is on when both are empty strings", () => {
+    expect(parseEnv({ ANTHROPIC_API_KEY: "", ANTHROPIC_BASE_URL: "" }).demoMode).toBe(true);
+  });
+
+  it("is off with an API key", () => {
+    const env = parseEnv({ ANTHROPIC_API_KEY: "sk-ant-test" });
+    expect(env.demoMode).toBe(false);
+    expect(env.ANTHROPIC_API_KEY).toBe("sk-ant-test");
+  });
+
+  it("is off with only a base URL (a gateway or test double)", () => {
+    const env = parseEnv({ ANTHROPIC_BASE_URL: "http://127.0.0.1:4010" });
+    expect(env.demoMode).toBe(false);
+    expect(env.ANTHROPIC_BASE_URL).toBe("http://127.0.0.1:4010");
+  });
+
+  it("is off with an API key and an empty base URL", () => {
+    expect(parseEnv({ ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_BASE_URL: "" }).demoMode).toBe(false);
+  });
+});
+
+describe("databaseKind", () => {
+  it.each([
+    ["file:./data/app.db", "sqlite"],
+    ["file:/var/lib/app.db", "sqlite"],
+    ["postgres://u:p@localhost:5432/app", "postgres"],
+    ["postgresql://u:p@localhost/app", "postgres"],
+  ])("%s is %s", (url, kind) => {
+    const env = parseEnv({ DATABASE_URL: url });
+    expect(env.databaseKind).toBe(kind);
+    expect(env.DATABASE_URL).toBe(url);
+  });
+});
+
+describe("bad values", () => {
+  it.each([
+    ["DATABASE_URL", "mysql://x"],
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["AUTH_SECRET", "short-secret-value"],
+    ["ANTHROPIC_BASE_URL", "not a url"],
+    ["ANTHROPIC_BASE_URL", "ftp://files.example.com"],
+    ["REGISTRATION_OPEN", "maybe"],
+    ["STREAM_STALL_TIMEOUT_MS", "7"],
+    ["ANTHROPIC_MAX_RETRIES", "42"],
+    ["NODE_ENV", "staging"],
+  ])("%s=%j throws an EnvError naming the variable, not the value", (name, value) => {
+    const error = envError({ [name]: value });
+    expect(error.name).toBe("EnvError");
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${name}: `));
+    expect(error.message).toContain(name);
+    expect(error.message.startsWith("Invalid environment:\n  - ")).toBe(true);
+    expect(error.message).not.toContain(value);
+  });
+
+  it("never prints the secret itself", () => {
+    const error = envError({ AUTH_SECRET: "short-secret-value" });
+    expect(error.message).toBe(
+      "Invalid environment:\n  - AUTH_SECRET: must be at least 32 characters (npm run app generates one)",
+    );
+    expect(error.message).not.toContain("short-secret-value");
+  });
+
+  it("does not leak credentials embedded in a rejected DATABASE_URL", () => {
+    const error = envError({ DATABASE_URL: "mysql://admin:hunter2-password@db.internal/app" });
+    expect(error.problems).toEqual([
+      "DATABASE_URL: must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+    ]);
+    expect(error.message).not.toContain("hunter2-password");
+  });
+
+  it("lists every bad variable at once", () => {
+    const error = envError({ PORT: "abc", REGISTRATION_OPEN: "maybe", ANTHROPIC_BASE_URL: "not a url" });
+    const names = error.problems.map((problem) => problem.split(":")[0]).sort();
+    expect(names).toEqual(["ANTHROPIC_BASE_URL", "PORT", "REGISTRATION_OPEN"]);
+    expect(error.message.split("\n")).toHaveLength(4);
+  });
+
+  it("rejects a non-integer PORT", () => {
+    expect(envError({ PORT: "80.5" }).problems[0]).toMatch(/^PORT: /);
+  });
+});

@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { cleanup, render } from "@testing-library/react";
+import { NextIntlClientProvider } from "next-intl";
+import { afterEach, describe, expect, it } from "vitest";
+import { UsageLine } from "@/components/chat/usage-line";
+import en from "@/lib/i18n/messages/en.json";
+import { costUsd, type TokenUsage } from "@/lib/pricing/cost";
+
+afterEach(cleanup);
+
+const usage: TokenUsage = {
+  inputTokens: 2048,
+  outputTokens: 503,
+  cacheReadTokens: 1800,
+  cacheWriteTokens: 248,
+  cacheWrite1hTokens: 100,
+};
+
+function renderLine(tokens: TokenUsage, cost: number | null) {
+  const { container } = render(
+    <NextIntlClientProvider locale="en" messages={en}>
+      <UsageLine usage={tokens} costUsd={cost} />
+    </NextIntlClientProvider>,
+  );
+  const line = container.querySelector<HTMLElement>("[data-usage]");
+  expect(line).not.toBeNull();
+  return line!;
+}
+
+describe("UsageLine", () => {
+  it("shows token counts and the cost", () => {
+    const line = renderLine(usage, costUsd("claude-opus-4-8", usage));
+    expect(line.textContent).toBe("in 2,048 · out 503 · cache read 1,800 · cache write 248 · $0.02564");
+    expect(line.className).toContain("text-xs");
+  });
+
+  it("carries the numbers as data attributes", () => {
+    const line = renderLine(usage, 0.02564);
+    expect({ ...line.dataset }).toEqual({
+      usage: "",
+      inputTokens: "2048",
+      outputTokens: "503",
+      cacheReadTokens: "1800",
+      cacheWriteTokens: "248",
+      costUsd: "0.02564",
+    });
+  });
+
+  it("writes tiny and round costs as plain decimals", () => {
+    expect(renderLine(usage, 0.000042).dataset.costUsd).toBe("0.000042");
+    cleanup();
+    expect(renderLine(usage, 3e-7).dataset.costUsd).toBe("0.0000003");
+    cleanup();
+    expect(renderLine(usage, 2).dataset.costUsd).toBe("2");
+    cleanup();
+    expect(renderLine(usage, 0).dataset.costUsd).toBe("0");
+  });
+
+  it("says the cost is unknown when there is no price", () => {
+    const line = renderLine({ ...usage, inputTokens: 1_234_567 }, null);
+    expect(line.textContent).toBe(
+      "in 1,234,567 · out 503 · cache read 1,800 · cache write 248 · cost unknown",
+    );
+    expect(line.dataset.costUsd).toBe("");
+    expect(line.dataset.inputTokens).toBe("1234567");
+  });
+});

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./catalogue";
 import { type Locale, localeFromAcceptLanguage, locales } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -7,5 +8,5 @@ export default getRequestConfig(async () => {
   const locale: Locale = locales.includes(chosen as Locale)
     ? (chosen as Locale)
     : localeFromAcceptLanguage((await headers()).get("accept-language"));
-  return { locale, messages: (await import(`./messages/${locale}.json`)).default };
+  return { locale, messages: await loadMessages(locale) };
 });

@@ -3,7 +3,9 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it } from "vitest";
 import { Markdown } from "@/components/chat/markdown";
-import messages from "@/lib/i18n/messages/en.json";
+import { loadMessages } from "@/lib/i18n/catalogue";
+
+const messages = await loadMessages("en");
 
 afterEach(cleanup);
 

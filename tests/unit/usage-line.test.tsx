@@ -3,7 +3,10 @@ import { cleanup, render } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it } from "vitest";
 import { UsageLine } from "@/components/chat/usage-line";
-import en from "@/lib/i18n/messages/en.json";
+import { loadMessages } from "@/lib/i18n/catalogue";
+
+const en = await loadMessages("en");
+
 import { costUsd, type TokenUsage } from "@/lib/pricing/cost";
 
 afterEach(cleanup);

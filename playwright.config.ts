@@ -16,6 +16,9 @@ const appEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   STREAM_STALL_TIMEOUT_MS: "3000",
   ANTHROPIC_MAX_RETRIES: "2",
+  // Tests name conversations by their first words; title generation is covered by unit tests.
+  TITLE_MODEL: "off",
+  ALLOW_HTTP_IMAGE_URLS: "true",
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {

@@ -34,6 +34,8 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(1000).max(600_000).default(60_000),
   ),
+  ALLOW_HTTP_IMAGE_URLS: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  TITLE_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
 });
 

@@ -3,30 +3,43 @@ import { auth } from "@/lib/auth";
 import { toChatMessage } from "@/lib/chat/view-model";
 import { findConversation } from "@/lib/db/conversations";
 import { activePath } from "@/lib/db/messages";
+import { listPresetOptions } from "@/lib/db/presets";
+import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
 import { ChatView } from "./chat-view";
 
-/** Server part of a chat page: loads the conversation (owned by the signed-in user) and the models. */
+/** Server part of a chat page: loads the conversation (owned by the signed-in user), models and presets. */
 export async function ChatPage({ conversationId }: { conversationId: string | null }) {
   const userId = (await auth())?.user?.id;
   if (!userId) redirect("/login");
-  const [conversation, { models }] = await Promise.all([
+  const [conversation, { models }, settings, presets] = await Promise.all([
     conversationId ? findConversation(userId, conversationId) : null,
     listModels(),
+    getUserSettings(userId),
+    listPresetOptions(userId),
   ]);
   if (conversationId && !conversation) notFound();
   const messages = conversation ? (await activePath(conversation.id, userId)).map(toChatMessage) : [];
   const offered =
-    conversation && !models.some((model) => model.id === conversation.model) ? null : conversation?.model;
+    conversation && models.some((model) => model.id === conversation.model) ? conversation.model : null;
   return (
     <ChatView
       key={conversationId ?? "new"}
-      conversationId={conversationId}
-      initialMessages={messages}
-      models={models}
-      initialModel={offered ?? defaultModelId(models)}
-      demoMode={env().demoMode}
+      conversation={{
+        id: conversationId,
+        messages,
+        systemPrompt: conversation?.systemPrompt ?? null,
+        presetId: conversation?.presetId ?? null,
+      }}
+      options={{
+        models,
+        initialModel: offered ?? defaultModelId(models),
+        presets,
+        promptCaching: settings.promptCaching,
+        allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS,
+        demoMode: env().demoMode,
+      }}
     />
   );
 }

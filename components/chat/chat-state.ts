@@ -4,12 +4,20 @@ import { type ChatErrorInfo, type ChatEvent, EMPTY_USAGE } from "@/lib/chat/prot
 import type { ChatMessage } from "@/lib/chat/view-model";
 
 export type ChatAction =
-  | { type: "sent"; userId: string; assistantId: string; text: string; model: string }
+  | {
+      type: "sent";
+      userId: string;
+      assistantId: string;
+      text: string;
+      images?: ContentBlock[];
+      model: string;
+    }
   | { type: "retrying"; failedId: string; assistantId: string; model: string }
   | { type: "resuming"; id: string }
   | { type: "event"; id: string; event: ChatEvent }
   | { type: "request-failed"; id: string; error: ChatErrorInfo }
-  | { type: "discard"; ids: string[] };
+  | { type: "discard"; ids: string[] }
+  | { type: "loaded"; message: ChatMessage };
 
 export function emptyReply(id: string, model: string | null): ChatMessage {
   return {
@@ -75,7 +83,10 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
         ...emptyReply(action.userId, null),
         role: "user",
         status: "done",
-        content: [{ type: "text", text: action.text }],
+        content: [
+          ...(action.images ?? []),
+          ...(action.text.trim() ? [{ type: "text", text: action.text }] : []),
+        ],
       };
       return [...messages, user, emptyReply(action.assistantId, action.model)];
     }
@@ -106,5 +117,7 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
       );
     case "discard":
       return messages.filter((message) => !action.ids.includes(message.id));
+    case "loaded":
+      return messages.map((message) => (message.id === action.message.id ? action.message : message));
   }
 }

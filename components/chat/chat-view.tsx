@@ -1,21 +1,41 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { type DragEvent, useEffect, useState } from "react";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ModelInfo } from "@/lib/model/types";
 import { Composer } from "./composer";
+import { ConversationCost } from "./conversation-cost";
+import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
+import {
+  CUSTOM_PROMPT,
+  NO_PROMPT,
+  type PresetOption,
+  type PromptChoice,
+  SystemPromptPanel,
+  SystemPromptPicker,
+} from "./system-prompt";
 import { useAutoScroll } from "./use-auto-scroll";
 import { useChat } from "./use-chat";
 
-export interface ChatViewProps {
-  conversationId: string | null;
-  initialMessages: ChatMessage[];
+/** The open conversation as stored (null id: a new chat). */
+export interface ConversationData {
+  id: string | null;
+  messages: ChatMessage[];
+  systemPrompt: string | null;
+  presetId: string | null;
+}
+
+/** What the composer offers this user. */
+export interface ChatOptions {
   models: ModelInfo[];
   initialModel: string;
+  presets: PresetOption[];
+  promptCaching: boolean;
+  allowHttpImages: boolean;
   demoMode: boolean;
 }
 
@@ -30,17 +50,79 @@ function paramsFor(model: ModelInfo | undefined, params: ReplyParams): ReplyPara
   };
 }
 
-export function ChatView({ conversationId, initialMessages, models, initialModel, demoMode }: ChatViewProps) {
+function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
+  if (!conversation.id) return presets.find((preset) => preset.isDefault)?.id ?? NO_PROMPT;
+  if (conversation.presetId && presets.some((preset) => preset.id === conversation.presetId))
+    return conversation.presetId;
+  return conversation.systemPrompt ? CUSTOM_PROMPT : NO_PROMPT;
+}
+
+async function saveSystemPrompt(conversationId: string, body: object): Promise<string | null | undefined> {
+  const response = await fetch(`/api/system-prompt/${conversationId}`, {
+    method: "PATCH",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) return undefined;
+  return ((await response.json()) as { systemPrompt: string | null }).systemPrompt;
+}
+
+export function ChatView({
+  conversation,
+  options,
+}: {
+  conversation: ConversationData;
+  options: ChatOptions;
+}) {
   const t = useTranslations("chat");
-  const chat = useChat({ conversationId, initialMessages });
-  const [model, setModel] = useState(initialModel);
+  const chat = useChat({ conversationId: conversation.id, initialMessages: conversation.messages });
+  const attachments = useImageAttachments({ allowHttp: options.allowHttpImages });
+  const [model, setModel] = useState(options.initialModel);
   const [params, setParams] = useState<ReplyParams>({});
+  const [promptCaching, setPromptCaching] = useState(options.promptCaching);
+  const [choice, setChoice] = useState(() => initialChoice(conversation, options.presets));
+  const [systemPrompt, setSystemPrompt] = useState(conversation.systemPrompt);
   const scroll = useAutoScroll(chat.messages);
-  const current = models.find((candidate) => candidate.id === model);
+  const current = options.models.find((candidate) => candidate.id === model);
   const lastMessage = chat.messages.at(-1);
+  // Lets browser tests wait until the page is interactive.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  const choose = async (next: PromptChoice) => {
+    setChoice(next);
+    if (!chat.conversationId || next === CUSTOM_PROMPT) return;
+    const saved = await saveSystemPrompt(chat.conversationId, { presetId: next || null });
+    if (saved !== undefined) setSystemPrompt(saved);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    if (event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    attachments.add(event.dataTransfer.files);
+  };
 
   return (
-    <main className="flex min-h-0 flex-1 flex-col">
+    <main
+      data-chat-ready={hydrated ? "" : undefined}
+      className="flex min-h-0 flex-1 flex-col"
+      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDrop={onDrop}
+    >
+      <ConversationCost messages={chat.messages} />
+      {/* Shown for conversations loaded from the server, whose prompt this page knows. */}
+      {conversation.id && (
+        <SystemPromptPanel
+          prompt={systemPrompt}
+          onSave={async (prompt) => {
+            const saved = await saveSystemPrompt(conversation.id!, { systemPrompt: prompt || null });
+            if (saved === undefined) return false;
+            setSystemPrompt(saved);
+            setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);
+            return true;
+          }}
+        />
+      )}
       <div
         ref={scroll.container}
         onScroll={scroll.onScroll}
@@ -54,7 +136,7 @@ export function ChatView({ conversationId, initialMessages, models, initialModel
             <MessageItem
               key={message.id}
               message={message}
-              demoMode={demoMode}
+              demoMode={options.demoMode}
               onRetry={
                 message === lastMessage && !chat.streaming
                   ? (id) => void chat.retry(id, model, paramsFor(current, params))
@@ -84,23 +166,46 @@ export function ChatView({ conversationId, initialMessages, models, initialModel
         )}
         <Composer
           streaming={chat.streaming}
-          onSend={(text) => chat.send(text, model, paramsFor(current, params))}
+          attachments={attachments}
+          onSend={async (text) => {
+            const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;
+            const accepted = await chat.send(text, model, paramsFor(current, params), {
+              images: attachments.images,
+              presetId,
+            });
+            if (accepted) attachments.clear();
+            return accepted;
+          }}
           onStop={chat.stop}
         >
           <ModelSettings
-            models={models}
+            models={options.models}
             model={model}
             onModelChange={(id) => {
               setModel(id);
               setParams((previous) =>
                 paramsFor(
-                  models.find((candidate) => candidate.id === id),
+                  options.models.find((candidate) => candidate.id === id),
                   previous,
                 ),
               );
             }}
             params={params}
             onParamsChange={setParams}
+            promptCaching={promptCaching}
+            onPromptCachingChange={(on) => {
+              setPromptCaching(on);
+              void fetch("/api/settings", {
+                method: "PATCH",
+                headers: { "Content-Type": "application/json" },
+                body: JSON.stringify({ promptCaching: on }),
+              });
+            }}
+          />
+          <SystemPromptPicker
+            presets={options.presets}
+            value={choice}
+            onChange={(next) => void choose(next)}
           />
         </Composer>
       </div>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
 
 interface ComposerProps {
   streaming: boolean;
+  attachments: ImageAttachments;
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
   /** Pickers and settings shown under the textbox. */
@@ -18,7 +20,7 @@ function isComposing(event: KeyboardEvent<HTMLTextAreaElement>, justEnded: boole
   return event.nativeEvent.isComposing || event.keyCode === 229 || justEnded;
 }
 
-export function Composer({ streaming, onSend, onStop, children }: ComposerProps) {
+export function Composer({ streaming, attachments, onSend, onStop, children }: ComposerProps) {
   const t = useTranslations("chat");
   const [text, setText] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -32,13 +34,23 @@ export function Composer({ streaming, onSend, onStop, children }: ComposerProps)
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
   };
 
+  const hasImages = attachments.images.length > 0;
+  const canSend = (text.trim().length > 0 || hasImages) && !attachments.busy && !streaming;
+
   const submit = async () => {
     const message = text;
-    if (!message.trim() || streaming) return;
+    if (!canSend) return;
     setText("");
     requestAnimationFrame(grow);
     const accepted = await onSend(message);
     if (!accepted) setText((current) => current || message); // never lose what the user typed
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files].filter((file) => file.type.startsWith("image/"));
+    if (files.length === 0) return;
+    event.preventDefault();
+    attachments.add(files);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -56,6 +68,7 @@ export function Composer({ streaming, onSend, onStop, children }: ComposerProps)
         void submit();
       }}
     >
+      <PendingImages attachments={attachments} />
       <textarea
         ref={textarea}
         aria-label={t("message")}
@@ -68,6 +81,7 @@ export function Composer({ streaming, onSend, onStop, children }: ComposerProps)
           grow();
         }}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onCompositionStart={() => {
           compositionJustEnded.current = false;
         }}
@@ -80,7 +94,10 @@ export function Composer({ streaming, onSend, onStop, children }: ComposerProps)
         className="max-h-80 w-full resize-none bg-transparent px-2 py-1 text-base outline-none"
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">{children}</div>
+        <div className="flex flex-wrap items-center gap-2">
+          <ImageAttachmentControls attachments={attachments} />
+          {children}
+        </div>
         {streaming ? (
           <button
             type="button"
@@ -92,7 +109,7 @@ export function Composer({ streaming, onSend, onStop, children }: ComposerProps)
         ) : (
           <button
             type="submit"
-            disabled={!text.trim()}
+            disabled={!canSend}
             className="rounded-lg bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
           >
             {t("send")}

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
-import { textOf } from "@/lib/chat/content";
+import { type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
 import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
+import { attachmentUrl } from "@/lib/images/limits";
 import { Markdown } from "./markdown";
 import { UsageLine } from "./usage-line";
 
@@ -56,6 +57,34 @@ function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () =>
         >
           {tChat("retry")}
         </button>
+      )}
+    </div>
+  );
+}
+
+function imageSrc(block: ImageBlock): string | null {
+  if (block.source.type === "attachment") return attachmentUrl(block.source.attachment_id);
+  if (block.source.type === "url") return block.source.url;
+  return null;
+}
+
+function MessageImages({ blocks }: { blocks: ImageBlock[] }) {
+  const t = useTranslations("chat");
+  if (blocks.length === 0) return null;
+  return (
+    <div className="flex max-w-[85%] flex-wrap justify-end gap-2">
+      {[...new Set(blocks.map(imageSrc))].map((src) =>
+        src ? (
+          // biome-ignore lint/performance/noImgElement: next/image would make our server fetch user-supplied URLs
+          <img
+            key={src}
+            src={src}
+            alt={t("imageAlt")}
+            referrerPolicy="no-referrer"
+            loading="lazy"
+            className="max-h-48 max-w-48 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700"
+          />
+        ) : null,
       )}
     </div>
   );
@@ -127,9 +156,14 @@ export const MessageItem = memo(function MessageItem({ message, demoMode, onRetr
           )}
         </div>
       ) : (
-        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
-          {text}
-        </div>
+        <>
+          <MessageImages blocks={imagesOf(message.content)} />
+          {text && (
+            <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
+              {text}
+            </div>
+          )}
+        </>
       )}
     </article>
   );

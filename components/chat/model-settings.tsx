@@ -10,6 +10,8 @@ interface ModelSettingsProps {
   onModelChange: (id: string) => void;
   params: ReplyParams;
   onParamsChange: (params: ReplyParams) => void;
+  promptCaching: boolean;
+  onPromptCachingChange: (on: boolean) => void;
 }
 
 const compact = new Intl.NumberFormat("en", { notation: "compact" });
@@ -18,7 +20,15 @@ function numberOrUndefined(value: string): number | undefined {
   return value.trim() === "" ? undefined : Number(value);
 }
 
-export function ModelSettings({ models, model, onModelChange, params, onParamsChange }: ModelSettingsProps) {
+export function ModelSettings({
+  models,
+  model,
+  onModelChange,
+  params,
+  onParamsChange,
+  promptCaching,
+  onPromptCachingChange,
+}: ModelSettingsProps) {
   const t = useTranslations("chat");
   const current = models.find((candidate) => candidate.id === model);
   const set = (patch: Partial<ReplyParams>) => onParamsChange({ ...params, ...patch });
@@ -111,6 +121,15 @@ export function ModelSettings({ models, model, onModelChange, params, onParamsCh
               }
               className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
             />
+          </label>
+          <label className="flex items-start gap-2" title={t("promptCachingHint")}>
+            <input
+              type="checkbox"
+              checked={promptCaching}
+              onChange={(event) => onPromptCachingChange(event.target.checked)}
+              className="mt-1"
+            />
+            {t("promptCaching")}
           </label>
         </div>
       </details>

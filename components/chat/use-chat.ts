@@ -2,17 +2,34 @@
 
 // Drives one conversation: sends messages and retries, follows reply streams (resuming after a
 // dropped connection or a reload), and stops replies.
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { ContentBlock } from "@/lib/chat/content";
 import { type ChatErrorInfo, ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import { isErrorBody } from "@/lib/errors";
+import type { PendingImage } from "@/lib/images/use-image-attachments";
 import { chatReducer } from "./chat-state";
 
 interface Options {
   conversationId: string | null;
   initialMessages: ChatMessage[];
+}
+
+export interface SendExtras {
+  images: PendingImage[];
+  /** For a new conversation: the preset whose prompt it keeps. */
+  presetId: string | null;
+}
+
+/** How a just-sent image is shown until the saved message replaces it. */
+function storedImage(image: PendingImage): ContentBlock {
+  return image.kind === "upload"
+    ? {
+        type: "image",
+        source: { type: "attachment", attachment_id: image.attachmentId, media_type: image.mediaType },
+      }
+    : { type: "image", source: { type: "url", url: image.url } };
 }
 
 function localId() {
@@ -25,13 +42,22 @@ async function errorFromResponse(response: Response): Promise<ChatErrorInfo> {
   return { type: "app_error", message, requestId: null, retryAfterSeconds: null };
 }
 
+/** Fired on window when a reply ends, so the conversation list can show the new or updated conversation. */
+export const CONVERSATIONS_CHANGED = "conversations-changed";
+
 export function useChat({ conversationId: initialConversationId, initialMessages }: Options) {
-  const router = useRouter();
   const [messages, dispatch] = useReducer(chatReducer, initialMessages);
   const [streamingId, setStreamingId] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const conversationId = useRef(initialConversationId);
+  const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);
+
+  const loadSaved = useCallback(async (id: string) => {
+    const response = await fetch(`/api/chat/${id}`).catch(() => null);
+    if (response?.ok)
+      dispatch({ type: "loaded", message: ((await response.json()) as { message: ChatMessage }).message });
+  }, []);
 
   /** Reads a reply stream to its end; on a cut connection, resumes from the last event seen. */
   const follow = useCallback(
@@ -57,6 +83,7 @@ export function useChat({ conversationId: initialConversationId, initialMessages
                 setStreamingId(id);
                 if (!conversationId.current) {
                   conversationId.current = event.conversationId;
+                  setSavedConversationId(event.conversationId);
                   window.history.replaceState(null, "", `/c/${event.conversationId}`);
                 }
                 if (stopWanted.current) void fetch(`/api/chat/${id}/stop`, { method: "POST" });
@@ -69,21 +96,22 @@ export function useChat({ conversationId: initialConversationId, initialMessages
         }
         if (ended || id.startsWith("local-")) break;
         response = await fetch(`/api/chat/${id}/stream?after=${lastSeq}`);
-        if (response.status !== 200) break; // 204: no longer generating here; the saved reply is shown below
+        if (response.status !== 200) break; // 204: it finished while we were away
       }
+      if (!ended && !id.startsWith("local-")) await loadSaved(id);
       setStreamingId(null);
       stopWanted.current = false;
-      router.refresh();
+      window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
     },
-    [router],
+    [loadSaved],
   );
 
   const send = useCallback(
-    async (text: string, model: string, params: ReplyParams): Promise<boolean> => {
+    async (text: string, model: string, params: ReplyParams, extras: SendExtras): Promise<boolean> => {
       setSendError(null);
       const userId = localId();
       const assistantId = localId();
-      dispatch({ type: "sent", userId, assistantId, text, model });
+      dispatch({ type: "sent", userId, assistantId, text, images: extras.images.map(storedImage), model });
       setStreamingId(assistantId);
       const response = await fetch("/api/chat", {
         method: "POST",
@@ -91,7 +119,13 @@ export function useChat({ conversationId: initialConversationId, initialMessages
         body: JSON.stringify({
           kind: "send",
           conversationId: conversationId.current ?? undefined,
+          presetId: conversationId.current ? undefined : extras.presetId,
           text,
+          images: extras.images.map((image) =>
+            image.kind === "upload"
+              ? { kind: "upload", attachmentId: image.attachmentId }
+              : { kind: "url", url: image.url },
+          ),
           model,
           params,
         }),
@@ -155,5 +189,13 @@ export function useChat({ conversationId: initialConversationId, initialMessages
     })();
   }, [initialMessages, follow]);
 
-  return { messages, streaming: streamingId !== null, send, retry, stop, sendError };
+  return {
+    conversationId: savedConversationId,
+    messages,
+    streaming: streamingId !== null,
+    send,
+    retry,
+    stop,
+    sendError,
+  };
 }

@@ -21,3 +21,23 @@ export function parseContent(json: string): ContentBlock[] {
     return [];
   }
 }
+
+/** An image as stored: uploads point at their Attachment row; URL images keep the URL the API fetches. */
+export type StoredImageSource =
+  | { type: "attachment"; attachment_id: string; media_type: string }
+  | { type: "url"; url: string };
+
+export interface ImageBlock {
+  type: "image";
+  source: StoredImageSource | { type: "base64"; media_type: string; data: string };
+}
+
+export function imagesOf(content: readonly ContentBlock[]): ImageBlock[] {
+  return content.filter((block) => block.type === "image") as unknown as ImageBlock[];
+}
+
+export function attachmentIdsOf(content: readonly ContentBlock[]): string[] {
+  return imagesOf(content).flatMap((block) =>
+    block.source.type === "attachment" ? [block.source.attachment_id] : [],
+  );
+}

@@ -3,13 +3,16 @@
 // (done, stopped or error) before announcing its end.
 import "server-only";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
+import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, saveReplyProgress } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { anthropic } from "@/lib/model/client";
 import { costUsd } from "@/lib/pricing/cost";
 import { generationBus } from "./bus";
+import { textOf } from "./content";
 import { classifyError, StalledError } from "./errors";
 import { ReplyAccumulator } from "./relay";
+import { suggestTitle } from "./title";
 
 const SAVE_EVERY_MS = 1000;
 
@@ -18,6 +21,8 @@ export interface GenerationInput {
   userMessageId: string;
   assistantMessageId: string;
   request: MessageCreateParamsBase;
+  /** Set on a conversation's first reply: the model may then replace the provisional title. */
+  newConversation?: { title: string; userText: string };
 }
 
 export function startGeneration(input: GenerationInput): void {
@@ -98,4 +103,22 @@ async function runGeneration(
   const { content: _content, model: _model, ...end } = finished;
   generationBus.publish(id, { type: "end", ...end });
   generationBus.close(id);
+  if (status === "done" && input.newConversation)
+    void retitle(input.conversationId, input.newConversation, textOf(finished.content));
+}
+
+/** Asks a small model for a better title, after the reply: it never delays or breaks the reply. */
+async function retitle(
+  conversationId: string,
+  first: { title: string; userText: string },
+  replyText: string,
+) {
+  const { demoMode, TITLE_MODEL } = env();
+  if (demoMode || TITLE_MODEL === "off") return;
+  try {
+    const title = await suggestTitle(anthropic(), TITLE_MODEL, first.userText, replyText);
+    if (title) await replaceInitialTitle(conversationId, first.title, title);
+  } catch (error) {
+    console.warn("title generation failed:", (error as Error)?.name);
+  }
 }

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { MessageCreateParamsBase, MessageParam } from "@anthropic-ai/sdk/resources/messages";
 import type { ModelInfo } from "@/lib/model/types";
-import type { ContentBlock } from "./content";
+import { applyPromptCaching } from "./caching";
+import type { ContentBlock, ImageBlock } from "./content";
 
 export interface ReplyParams {
   maxTokens?: number;
@@ -37,19 +38,30 @@ export function checkParams(params: ReplyParams, model: ModelInfo | undefined): 
   }
 }
 
-function toApiContent(role: string, content: ContentBlock[]): MessageParam["content"] {
-  // Earlier assistant turns are sent as their text; this app does not enable thinking or tools yet.
-  const blocks = role === "assistant" ? content.filter((block) => block.type === "text") : content;
-  return blocks.filter(
-    (block) => block.type !== "text" || (block as { text: string }).text !== "",
-  ) as MessageParam["content"];
+/** Uploaded images by attachment id, as the base64 the API takes. */
+export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string }>;
+
+function toApiBlock(block: ContentBlock, images: ImageData): ContentBlock {
+  const source = (block as unknown as ImageBlock).source;
+  if (block.type !== "image" || source?.type !== "attachment") return block;
+  const image = images.get(source.attachment_id);
+  if (!image) return { type: "text", text: "[An image that is no longer available was here.]" };
+  return { type: "image", source: { type: "base64", media_type: image.mediaType, data: image.base64 } };
 }
 
-export function toApiMessages(history: HistoryMessage[]): MessageParam[] {
+function toApiContent(role: string, content: ContentBlock[], images: ImageData): MessageParam["content"] {
+  // Earlier assistant turns are sent as their text; this app does not enable thinking or tools yet.
+  const blocks = role === "assistant" ? content.filter((block) => block.type === "text") : content;
+  return blocks
+    .filter((block) => block.type !== "text" || (block as { text: string }).text !== "")
+    .map((block) => toApiBlock(block, images)) as MessageParam["content"];
+}
+
+export function toApiMessages(history: HistoryMessage[], images: ImageData = new Map()): MessageParam[] {
   return history
     .map((message) => ({
       role: message.role === "assistant" ? ("assistant" as const) : ("user" as const),
-      content: toApiContent(message.role, message.content),
+      content: toApiContent(message.role, message.content, images),
     }))
     .filter((message) => message.content.length > 0);
 }
@@ -66,13 +78,15 @@ export function buildReplyRequest(input: {
   system: string | null;
   params: ReplyParams;
   userId: string;
+  promptCaching: boolean;
+  images?: ImageData;
 }): MessageCreateParamsBase {
   const { params, model } = input;
   checkParams(params, model);
-  return {
+  const request: MessageCreateParamsBase = {
     model: input.modelId,
     max_tokens: params.maxTokens ?? Math.min(DEFAULT_MAX_TOKENS, model?.maxOutputTokens ?? 8192),
-    messages: toApiMessages(input.history),
+    messages: toApiMessages(input.history, input.images),
     ...(input.system ? { system: input.system } : {}),
     ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),
     ...(params.topP !== undefined ? { top_p: params.topP } : {}),
@@ -80,4 +94,5 @@ export function buildReplyRequest(input: {
     ...(params.stopSequences?.length ? { stop_sequences: params.stopSequences } : {}),
     metadata: { user_id: opaqueUserId(input.userId) },
   };
+  return input.promptCaching ? applyPromptCaching(request) : request;
 }

@@ -1,6 +1,7 @@
 // Prepares a reply: ownership checks, saving the user turn, and the upstream request.
 import "server-only";
 import type { ChatRequest } from "@/app/(chat)/api/chat/schema";
+import { findImageMeta, findImages } from "@/lib/db/attachments";
 import { findConversation } from "@/lib/db/conversations";
 import {
   activePath,
@@ -9,18 +10,16 @@ import {
   createTurn,
   findOwnedMessageWithConversation,
 } from "@/lib/db/messages";
+import { findPresetPrompt } from "@/lib/db/presets";
+import { getUserSettings } from "@/lib/db/settings";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { checkImageUrl } from "@/lib/images/url";
 import { findModel } from "@/lib/model/models";
-import { type ContentBlock, parseContent } from "./content";
+import { attachmentIdsOf, type ContentBlock, parseContent } from "./content";
 import type { GenerationInput } from "./generate";
-import { buildReplyRequest, checkParams, ParamsError } from "./request";
-
-const TITLE_CHARS = 60;
-
-export function titleFrom(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length <= TITLE_CHARS ? oneLine : `${oneLine.slice(0, TITLE_CHARS - 1)}…`;
-}
+import { buildReplyRequest, checkParams, type ImageData, ParamsError } from "./request";
+import { fallbackTitle } from "./title";
 
 function history(rows: { role: string; content: string }[]) {
   return rows.map((row) => ({ role: row.role, content: parseContent(row.content) }));
@@ -37,6 +36,53 @@ async function validParams(request: ChatRequest) {
   return model;
 }
 
+type SendRequest = Extract<ChatRequest, { kind: "send" }>;
+
+/** The user turn as stored: images first (as the API recommends), then the text. */
+async function userTurnContent(userId: string, request: SendRequest): Promise<ContentBlock[]> {
+  const uploads = request.images.flatMap((image) => (image.kind === "upload" ? [image.attachmentId] : []));
+  const owned = new Map((await findImageMeta(userId, uploads)).map((meta) => [meta.id, meta]));
+  const blocks: ContentBlock[] = request.images.map((image) => {
+    if (image.kind === "url") {
+      const check = checkImageUrl(image.url, { allowHttp: env().ALLOW_HTTP_IMAGE_URLS });
+      if (!check.ok)
+        throw new AppError(
+          "bad_request:input",
+          `Image URL not accepted (${check.problem}): use an https:// image address.`,
+        );
+      return { type: "image", source: { type: "url", url: check.url } };
+    }
+    const meta = owned.get(image.attachmentId);
+    if (!meta)
+      throw new AppError("not_found:attachment", "An attached image was not found. Attach it again.");
+    return {
+      type: "image",
+      source: { type: "attachment", attachment_id: meta.id, media_type: meta.mediaType },
+    };
+  });
+  return request.text.trim() ? [...blocks, { type: "text", text: request.text }] : blocks;
+}
+
+/** A new conversation keeps a copy of its preset's prompt: editing the preset later never rewrites it. */
+async function presetSnapshot(userId: string, presetId: string | null | undefined): Promise<string | null> {
+  if (!presetId) return null;
+  const prompt = await findPresetPrompt(userId, presetId);
+  if (prompt === null)
+    throw new AppError("not_found:preset", "The chosen system prompt preset was not found.");
+  return prompt;
+}
+
+async function imageData(userId: string, turns: { content: ContentBlock[] }[]): Promise<ImageData> {
+  const ids = turns.flatMap((turn) => attachmentIdsOf(turn.content));
+  const images = await findImages(userId, ids);
+  return new Map(
+    images.map((image) => [
+      image.id,
+      { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString("base64") },
+    ]),
+  );
+}
+
 export async function prepareReply(userId: string, request: ChatRequest): Promise<GenerationInput> {
   const model = await validParams(request);
   let conversationId: string;
@@ -44,6 +90,7 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
   let assistantMessageId: string;
   let rows: { role: string; content: string }[];
   let system: string | null = null;
+  let newConversation: GenerationInput["newConversation"];
 
   if (request.kind === "send") {
     const conversation = request.conversationId
@@ -55,17 +102,21 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
     if (path.at(-1)?.status === "streaming") {
       throw new AppError("conflict:generation", "A reply is still being generated in this conversation.");
     }
-    const userContent: ContentBlock[] = [{ type: "text", text: request.text }];
+    const userContent = await userTurnContent(userId, request);
+    const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
     ({ conversationId, userMessageId, assistantMessageId } = await createTurn({
       userId,
       conversationId: conversation?.id ?? null,
-      newTitle: titleFrom(request.text),
+      newTitle: fallbackTitle(request.text),
       model: request.model,
       parentId: path.at(-1)?.id ?? null,
       userContent,
+      systemPrompt: presetPrompt,
+      presetId: presetPrompt === null ? null : (request.presetId ?? null),
     }));
     rows = [...path, { role: "user", content: JSON.stringify(userContent) }];
-    system = conversation?.systemPrompt ?? null;
+    if (!conversation) newConversation = { title: fallbackTitle(request.text), userText: request.text };
+    system = conversation ? conversation.systemPrompt : presetPrompt;
   } else {
     const failed = await findOwnedMessageWithConversation(request.messageId, userId);
     if (failed?.role !== "assistant" || !failed.parentId) {
@@ -84,17 +135,21 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
     ));
   }
 
+  const turns = history(rows);
   return {
     conversationId,
     userMessageId,
     assistantMessageId,
+    newConversation,
     request: buildReplyRequest({
       modelId: request.model,
       model,
-      history: history(rows),
+      history: turns,
+      images: await imageData(userId, turns),
       system,
       params: request.params,
       userId,
+      promptCaching: (await getUserSettings(userId)).promptCaching,
     }),
   };
 }

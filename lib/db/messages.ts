@@ -136,12 +136,20 @@ export function createTurn(input: {
   model: string;
   parentId: string | null;
   userContent: ContentBlock[];
+  systemPrompt?: string | null;
+  presetId?: string | null;
 }) {
   return db.$transaction(async (tx) => {
     const conversation = input.conversationId
       ? await tx.conversation.update({ where: { id: input.conversationId }, data: { model: input.model } })
       : await tx.conversation.create({
-          data: { userId: input.userId, title: input.newTitle, model: input.model },
+          data: {
+            userId: input.userId,
+            title: input.newTitle,
+            model: input.model,
+            systemPrompt: input.systemPrompt ?? null,
+            presetId: input.presetId ?? null,
+          },
         });
     const user = await tx.message.create({
       data: {

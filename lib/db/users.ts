@@ -1,4 +1,5 @@
 import "server-only";
+import { STARTER_PRESETS } from "@/lib/presets/starters";
 import { db } from "./client";
 
 export function findUserByEmail(email: string) {
@@ -15,7 +16,10 @@ function isWriteConflict(error: unknown): boolean {
   return code === "P2034" || /TransactionWriteConflict|could not serialize|deadlock/i.test(message ?? "");
 }
 
-/** Creates a user; the first user of the installation becomes admin. Throws Prisma P2002 on a taken email. */
+/**
+ * Creates a user with the starter presets; the first user of the installation becomes admin.
+ * Throws Prisma P2002 on a taken email.
+ */
 export async function createUser(
   email: string,
   passwordHash: string,
@@ -26,10 +30,14 @@ export async function createUser(
     return await db.$transaction(
       async (tx) => {
         const isFirst = (await tx.user.count()) === 0;
-        return tx.user.create({
+        const user = await tx.user.create({
           data: { email, passwordHash, role: isFirst ? "admin" : "user" },
           select: { id: true, email: true, role: true },
         });
+        await tx.preset.createMany({
+          data: STARTER_PRESETS.map((preset) => ({ ...preset, userId: user.id })),
+        });
+        return user;
       },
       { isolationLevel: "Serializable" },
     );

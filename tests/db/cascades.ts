@@ -41,7 +41,7 @@ describe("cascading deletes", () => {
     expect(await db.preset.count({ where: { userId } })).toBe(0);
     expect(await db.attachment.count({ where: { userId } })).toBe(0);
     expect(await db.message.count({ where: { conversationId: kept.conversationId } })).toBe(4);
-    expect(await db.preset.count({ where: { userId: kept.userId } })).toBe(1);
+    expect(await db.preset.count({ where: { userId: kept.userId, name: "Terse" } })).toBe(1);
     expect(await db.attachment.count({ where: { userId: kept.userId } })).toBe(1);
   });
 
@@ -52,6 +52,6 @@ describe("cascading deletes", () => {
 
     expect(await db.message.count({ where: { conversationId } })).toBe(0);
     expect(await db.message.count({ where: { conversationId: other.conversationId } })).toBe(2);
-    expect(await db.preset.count({ where: { userId } })).toBe(1);
+    expect(await db.preset.count({ where: { userId, name: "Terse" } })).toBe(1);
   });
 });

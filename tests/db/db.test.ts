@@ -6,3 +6,6 @@ import "./ownership";
 import "./turns";
 import "./cascades";
 import "./health";
+import "./presets";
+import "./conversations";
+import "./attachments";

@@ -43,6 +43,28 @@ describe("createTurn", () => {
     expect(await db.message.count({ where: { conversationId } })).toBe(2);
   });
 
+  it("keeps a copy of the system prompt and the preset it came from on a new conversation", async () => {
+    const user = await newUser();
+    const preset = await db.preset.create({
+      data: { userId: user.id, name: "Tutor", prompt: "Teach kindly." },
+    });
+    const { conversationId } = await createTurn({
+      userId: user.id,
+      conversationId: null,
+      newTitle: "Lesson",
+      model: MODEL,
+      parentId: null,
+      userContent: text("Lesson"),
+      systemPrompt: "Teach kindly.",
+      presetId: preset.id,
+    });
+    await db.preset.update({ where: { id: preset.id }, data: { prompt: "Changed." } });
+    expect(await db.conversation.findUnique({ where: { id: conversationId } })).toMatchObject({
+      systemPrompt: "Teach kindly.",
+      presetId: preset.id,
+    });
+  });
+
   it("saves nothing when a step fails", async () => {
     const user = await newUser();
     const failing = createTurn({

@@ -77,8 +77,12 @@ export function words(text: string): string[] {
   return text.split(/(?<=\s)(?=\S)/).filter((w) => w !== "");
 }
 
-function generatedWords(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${i === 0 ? "" : " "}word${i + 1}`);
+/** "word1 word2 …"; with `paragraph` > 0 a blank line starts a new paragraph every that many words. */
+function generatedWords(count: number, paragraph = 0): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const separator = i === 0 ? "" : paragraph > 0 && i % paragraph === 0 ? "\n\n" : " ";
+    return `${separator}word${i + 1}`;
+  });
 }
 
 export interface PlanContext {
@@ -202,7 +206,9 @@ class StreamBuilder {
 function replyPieces(spec: ScenarioSpec, body: Obj): string[] {
   const literal = spec.params.get("text");
   if (literal !== null) return words(literal);
-  if (spec.params.has("tokens")) return generatedWords(intParam(spec.params, "tokens", 0));
+  if (spec.params.has("tokens")) {
+    return generatedWords(intParam(spec.params, "tokens", 0), intParam(spec.params, "paragraph", 0));
+  }
   return words(`Echo: ${lastUserText(body).replace(MARKER, "").trim()}`);
 }
 

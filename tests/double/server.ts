@@ -143,12 +143,21 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   send(res, errorReply(404, "not_found_error", "Not Found", rid));
 }
 
+const TINY_PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
 function control(state: State, method: string, url: URL, body: unknown, res: ServerResponse) {
   const route = `${method} ${url.pathname}`;
   if (route === "GET /__double/requests") {
     const only = url.searchParams.get("path");
     const list = only ? state.requests.filter((r) => r.path.split("?")[0] === only) : state.requests;
     return send(res, json(list, "req_double_control"));
+  }
+  if (route === "GET /__double/image.png") {
+    // An image for tests of URL image blocks: the browser loads it, the API would fetch it.
+    res.writeHead(200, { "content-type": "image/png", "access-control-allow-origin": "*" });
+    res.end(Buffer.from(TINY_PNG_BASE64, "base64"));
+    return;
   }
   if (route === "POST /__double/reset") {
     state.reset();

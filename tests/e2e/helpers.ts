@@ -17,6 +17,7 @@ export async function registerAndSignIn(page: Page, user: TestUser = uniqueUser(
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/$/);
+  await chatReady(page);
   return user;
 }
 
@@ -38,7 +39,13 @@ export function formAlert(page: Page) {
   return page.locator("form").getByRole("alert");
 }
 
+/** Waits until the chat page has hydrated (its controls then react to input). */
+export async function chatReady(page: Page) {
+  await page.locator("main[data-chat-ready]").waitFor();
+}
+
 export async function sendMessage(page: Page, text: string) {
+  await chatReady(page);
   const box = page.getByRole("textbox", { name: "Message" });
   await box.fill(text);
   await box.press("Enter");

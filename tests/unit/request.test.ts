@@ -56,6 +56,7 @@ function build(overrides: Partial<Parameters<typeof buildReplyRequest>[0]> = {})
     system: null,
     params: {},
     userId: "user_cm123",
+    promptCaching: false,
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_IMAGE_URL_LENGTH, MAX_IMAGES_PER_MESSAGE } from "@/lib/images/limits";
 
 export const MAX_MESSAGE_CHARS = 100_000;
 
@@ -27,15 +28,28 @@ const common = {
   params: replyParamsSchema.default({}),
 };
 
-export const sendSchema = z.object({
-  kind: z.literal("send"),
-  conversationId: id.optional(),
-  text: z
-    .string()
-    .max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` })
-    .refine((text) => text.trim().length > 0, { message: "must not be empty" }),
-  ...common,
-});
+const imageSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("upload"), attachmentId: id }),
+  z.object({ kind: z.literal("url"), url: z.string().min(1).max(MAX_IMAGE_URL_LENGTH) }),
+]);
+
+export const sendSchema = z
+  .object({
+    kind: z.literal("send"),
+    conversationId: id.optional(),
+    /** For a new conversation: the preset whose prompt it keeps a copy of. */
+    presetId: id.nullable().optional(),
+    text: z.string().max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` }),
+    images: z
+      .array(imageSchema)
+      .max(MAX_IMAGES_PER_MESSAGE, { message: `at most ${MAX_IMAGES_PER_MESSAGE} images per message` })
+      .default([]),
+    ...common,
+  })
+  .refine((body) => body.text.trim().length > 0 || body.images.length > 0, {
+    message: "must not be empty",
+    path: ["text"],
+  });
 
 export const retrySchema = z.object({
   kind: z.literal("retry"),
@@ -44,5 +58,5 @@ export const retrySchema = z.object({
   ...common,
 });
 
-export const chatRequestSchema = z.discriminatedUnion("kind", [sendSchema, retrySchema]);
+export const chatRequestSchema = z.union([sendSchema, retrySchema]);
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

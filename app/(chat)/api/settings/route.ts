@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { requireUserId } from "@/lib/auth";
+import { getUserSettings, updateUserSettings } from "@/lib/db/settings";
+import { parseJson, route } from "@/lib/http";
+
+const settingsSchema = z.object({ promptCaching: z.boolean() }).strict();
+
+export const GET = route(async () => Response.json(await getUserSettings(await requireUserId())));
+
+export const PATCH = route(async (request) => {
+  const settings = await parseJson(request, settingsSchema);
+  const userId = await requireUserId();
+  return Response.json(await updateUserSettings(userId, settings));
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { requireUserId } from "@/lib/auth";
+import { updateSystemPrompt } from "@/lib/db/conversations";
+import { findPresetPrompt } from "@/lib/db/presets";
+import { AppError } from "@/lib/errors";
+import { parseJson, route } from "@/lib/http";
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** Either a preset to copy the prompt from (null: no system prompt), or the prompt text itself. */
+const bodySchema = z.union([
+  z.object({ presetId: id.nullable() }).strict(),
+  z.object({ systemPrompt: z.string().max(100_000).nullable() }).strict(),
+]);
+
+/** Changes the system prompt the conversation uses, from its next reply on. */
+export const PATCH = route(async (request, { params }: { params: Promise<{ conversationId: string }> }) => {
+  const body = await parseJson(request, bodySchema);
+  const userId = await requireUserId();
+  const { conversationId } = await params;
+  let data: { systemPrompt: string | null; presetId: string | null };
+  if ("presetId" in body) {
+    const prompt = body.presetId ? await findPresetPrompt(userId, body.presetId) : null;
+    if (body.presetId && prompt === null) throw new AppError("not_found:preset", "Preset not found.");
+    data = { systemPrompt: prompt, presetId: body.presetId };
+  } else {
+    data = { systemPrompt: body.systemPrompt?.trim() ? body.systemPrompt : null, presetId: null };
+  }
+  const saved = await updateSystemPrompt(userId, conversationId, data);
+  if (!saved) throw new AppError("not_found:conversation", "Conversation not found.");
+  return Response.json(saved);
+});

@@ -1,0 +1,61 @@
+// Render cost (npm run bench:render): main-thread time in chromium while a 4k-token and a 16k-token
+// reply stream into the chat page, and the longest task seen. Linear rendering gives a ratio near 4.
+//   BENCH_RENDER_DELAY_MS (gap between upstream events, default 1)
+import type { Page } from "@playwright/test";
+import { launchChromium, registerIn, startBenchApp } from "./support";
+
+const DELAY_MS = Number(process.env.BENCH_RENDER_DELAY_MS ?? 1);
+
+async function measure(page: Page, tokens: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(page.url().replace(/\/c\/.*$/, "/"));
+  await page.evaluate(() => {
+    const state = window as unknown as { longTasks: number[] };
+    state.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+    }).observe({ type: "longtask" });
+  });
+  const taskDuration = async () =>
+    ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) *
+    1000;
+  const before = await taskDuration();
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(`render ${tokens} [[double:text?tokens=${tokens}&paragraph=60&delay=${DELAY_MS}]]`);
+  await box.press("Enter");
+  await page
+    .locator('[data-message-role="assistant"][data-message-status="done"]')
+    .waitFor({ timeout: 10 * 60_000 });
+  const mainThreadMs = (await taskDuration()) - before;
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  await cdp.detach();
+  return {
+    tokens,
+    mainThreadMs,
+    longest: Math.max(0, ...longTasks),
+    over50: longTasks.filter((d) => d > 50).length,
+  };
+}
+
+const app = await startBenchApp();
+try {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ extraHTTPHeaders: { "Accept-Language": "en" } });
+  await registerIn(page, app.baseUrl);
+  await measure(page, 500); // warm-up: code loading and compilation
+  const small = await measure(page, 4000);
+  const large = await measure(page, 16000);
+  await browser.close();
+  console.log(`\nRender benchmark (chromium, upstream gap ${DELAY_MS} ms, a paragraph every 60 tokens)\n`);
+  for (const run of [small, large]) {
+    console.log(
+      `${String(run.tokens).padStart(6)} tokens: main thread ${run.mainThreadMs.toFixed(0)} ms, longest task ${run.longest.toFixed(0)} ms, ${run.over50} tasks > 50 ms`,
+    );
+  }
+  console.log(
+    `ratio 16k / 4k: ${(large.mainThreadMs / small.mainThreadMs).toFixed(2)}   (target ≤ 4.5, no task > 50 ms)`,
+  );
+} finally {
+  await app.close();
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { COLLAPSED, SIDEBAR_COOKIE } from "./preferences";
+
+interface Props {
+  sidebar: ReactNode;
+  /** Left part of the header (app name, badges). */
+  title: ReactNode;
+  /** Right part of the header (account menu). */
+  account: ReactNode;
+  initiallyCollapsed: boolean;
+  children: ReactNode;
+}
+
+const iconButton = "rounded-md px-2 py-1 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800";
+
+/**
+ * The chat frame: a sidebar that collapses on wide screens and opens as an overlay on narrow
+ * ones (below the md breakpoint), beside the header and page.
+ */
+export function SidebarShell({ sidebar, title, account, initiallyCollapsed, children }: Props) {
+  const t = useTranslations("nav");
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const [overlay, setOverlay] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!overlay) return;
+    closeButton.current?.focus();
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Menus, the rename box and dialogs inside the sidebar handle their own Escape.
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (event.target instanceof Element && event.target.closest("dialog")) return;
+      setOverlay(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [overlay]);
+
+  function closeOverlay() {
+    setOverlay(false);
+    menuButton.current?.focus();
+  }
+
+  function toggleCollapsed() {
+    const next = !collapsed;
+    setCollapsed(next);
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read by the server layout
+    document.cookie = `${SIDEBAR_COOKIE}=${next ? COLLAPSED : "open"}; path=/; max-age=31536000; samesite=lax`;
+  }
+
+  return (
+    <div className="flex h-dvh">
+      {overlay && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop only mirrors Escape and the Close menu button
+        // biome-ignore lint/a11y/useKeyWithClickEvents: Escape closes the overlay from anywhere
+        <div className="fixed inset-0 z-30 bg-black/40 md:hidden" onClick={closeOverlay} />
+      )}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: only reacts to clicks on the links inside */}
+      <aside
+        id="sidebar"
+        onClick={(event) => {
+          // Following a link (also to the page already open) closes the overlay.
+          if (event.target instanceof Element && event.target.closest("a[href]")) setOverlay(false);
+        }}
+        className={[
+          "w-72 shrink-0 flex-col border-r border-zinc-200 bg-white md:w-64 dark:border-zinc-800 dark:bg-zinc-950",
+          overlay ? "fixed inset-y-0 left-0 z-40 flex shadow-xl md:static md:shadow-none" : "hidden",
+          collapsed ? "md:hidden" : "md:flex",
+        ].join(" ")}
+      >
+        {overlay && (
+          <div className="flex justify-end p-2 pb-0 md:hidden">
+            <button
+              ref={closeButton}
+              type="button"
+              aria-label={t("closeMenu")}
+              onClick={closeOverlay}
+              className={iconButton}
+            >
+              <span aria-hidden="true">✕</span>
+            </button>
+          </div>
+        )}
+        {sidebar}
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <div className="flex min-w-0 items-center gap-2">
+            <button
+              ref={menuButton}
+              type="button"
+              aria-label={t("openMenu")}
+              aria-expanded={overlay}
+              aria-controls="sidebar"
+              onClick={() => setOverlay(true)}
+              className={`${iconButton} md:hidden`}
+            >
+              <span aria-hidden="true">☰</span>
+            </button>
+            <button
+              type="button"
+              aria-label={collapsed ? t("showSidebar") : t("hideSidebar")}
+              aria-expanded={!collapsed}
+              aria-controls="sidebar"
+              onClick={toggleCollapsed}
+              className={`${iconButton} hidden md:inline-block`}
+            >
+              <span aria-hidden="true">{collapsed ? "»" : "«"}</span>
+            </button>
+            {title}
+          </div>
+          {account}
+        </header>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Conversation titles: the first words of the first message at once, then (outside demo mode) a
+// short title written by a small, cheap model after the first reply, never delaying that reply.
+import type Anthropic from "@anthropic-ai/sdk";
+
+const FALLBACK_CHARS = 60;
+const MAX_TITLE_CHARS = 80;
+const EXCERPT_CHARS = 2000;
+
+/** The first words of the first message ("Image" for a message that is only images). */
+export function fallbackTitle(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  if (!oneLine) return "Image";
+  return oneLine.length <= FALLBACK_CHARS ? oneLine : `${oneLine.slice(0, FALLBACK_CHARS - 1)}…`;
+}
+
+/** Cleans a model-written title: one line, no surrounding quotes or "Title:", at most 80 characters. */
+export function cleanTitle(raw: string): string | null {
+  const line = raw
+    .split("\n")
+    .map((part) => part.trim())
+    .find((part) => part.length > 0);
+  if (!line) return null;
+  const title = line
+    .replace(/^(title|タイトル)\s*[:：]\s*/i, "")
+    .replace(/^["'「『“]+|["'」』”。.]+$/g, "")
+    .trim();
+  if (!title) return null;
+  return title.length <= MAX_TITLE_CHARS ? title : `${title.slice(0, MAX_TITLE_CHARS - 1)}…`;
+}
+
+export async function suggestTitle(
+  client: Anthropic,
+  model: string,
+  userText: string,
+  replyText: string,
+): Promise<string | null> {
+  const message = await client.messages.create({
+    model,
+    max_tokens: 40,
+    system:
+      "You name chat conversations. Answer with a title of at most six words, in the language of the user's message, with no quotes and no trailing punctuation.",
+    messages: [
+      {
+        role: "user",
+        content: `<message>${userText.slice(0, EXCERPT_CHARS)}</message>\n<reply>${replyText.slice(0, EXCERPT_CHARS)}</reply>\nTitle:`,
+      },
+    ],
+  });
+  const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+  return cleanTitle(text);
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { ImageMediaType } from "@/lib/images/limits";
+import { db } from "./client";
+
+export interface AttachmentMeta {
+  id: string;
+  mediaType: string;
+  width: number | null;
+  height: number | null;
+  size: number;
+}
+
+export interface AttachmentData {
+  id: string;
+  mediaType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export interface NewImage {
+  bytes: Uint8Array<ArrayBuffer>;
+  mediaType: ImageMediaType;
+  width: number;
+  height: number;
+}
+
+const meta = { id: true, mediaType: true, width: true, height: true, size: true } as const;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Stores an image for its owner; the same bytes uploaded again by the same user give the same row. */
+export async function saveImage(
+  userId: string,
+  image: NewImage,
+): Promise<{ attachment: AttachmentMeta; created: boolean }> {
+  const sha256 = sha256Hex(image.bytes);
+  const existing = await db.attachment.findFirst({ where: { userId, sha256 }, select: meta });
+  if (existing) return { attachment: existing, created: false };
+  try {
+    const attachment = await db.attachment.create({
+      data: { userId, sha256, size: image.bytes.length, ...image },
+      select: meta,
+    });
+    return { attachment, created: true };
+  } catch (error) {
+    // The same image uploaded twice at once: the other request stored it first.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    const stored = await db.attachment.findFirst({ where: { userId, sha256 }, select: meta });
+    if (!stored) throw error;
+    return { attachment: stored, created: false };
+  }
+}
+
+/** An image's bytes, only for its owner (another user's id answers null, like a missing one). */
+export async function findImage(userId: string, id: string): Promise<AttachmentData | null> {
+  const row = await db.attachment.findFirst({
+    where: { id, userId, bytes: { not: null } },
+    select: { id: true, mediaType: true, bytes: true },
+  });
+  return row?.bytes ? { id: row.id, mediaType: row.mediaType, bytes: row.bytes } : null;
+}
+
+/** The owner's images among `ids`, with their bytes, in the order asked (for building API requests). */
+export async function findImages(userId: string, ids: readonly string[]): Promise<AttachmentData[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.attachment.findMany({
+    where: { id: { in: [...new Set(ids)] }, userId, bytes: { not: null } },
+    select: { id: true, mediaType: true, bytes: true },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row?.bytes ? [{ id: row.id, mediaType: row.mediaType, bytes: row.bytes }] : [];
+  });
+}
+
+export function findImageMeta(userId: string, ids: readonly string[]): Promise<AttachmentMeta[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.attachment.findMany({ where: { id: { in: [...new Set(ids)] }, userId }, select: meta });
+}

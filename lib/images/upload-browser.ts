@@ -1,0 +1,65 @@
+// Browser only: posts one prepared image to the attachments route, reporting upload progress
+// (fetch cannot report request progress, XMLHttpRequest can).
+import { isErrorBody } from "@/lib/errors";
+import type { ImageMediaType } from "./limits";
+
+export interface UploadedImage {
+  id: string;
+  mediaType: ImageMediaType;
+  width: number;
+  height: number;
+  size: number;
+  tokens: number;
+}
+
+export class UploadError extends Error {
+  /** `status` 0 means the server could not be reached. */
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "UploadError";
+  }
+}
+
+export interface UploadOptions {
+  endpoint?: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export function uploadImage(blob: Blob, options: UploadOptions = {}): Promise<UploadedImage> {
+  const { endpoint = "/api/attachments", signal, onProgress } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", endpoint);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body: unknown = xhr.response;
+      if (xhr.status >= 200 && xhr.status < 300 && isUploadedImage(body)) return resolve(body);
+      reject(new UploadError(xhr.status || 500, isErrorBody(body) ? body.error.message : ""));
+    };
+    xhr.onerror = () => reject(new UploadError(0, ""));
+    xhr.onabort = () => reject(signal?.reason ?? new DOMException("Upload aborted", "AbortError"));
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append("file", blob, "image");
+    xhr.send(form);
+  });
+}
+
+function isUploadedImage(value: unknown): value is UploadedImage {
+  const image = value as Partial<UploadedImage> | null;
+  return (
+    typeof image?.id === "string" &&
+    typeof image.mediaType === "string" &&
+    typeof image.width === "number" &&
+    typeof image.height === "number" &&
+    typeof image.tokens === "number"
+  );
+}

@@ -2,6 +2,7 @@
 // build: one talks to the Messages-API test double, one runs in demo mode. Ports come from
 // scripts/test.mjs (free ports) or the defaults below.
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const appPort = port("E2E_APP_PORT", 3210);
@@ -45,18 +46,7 @@ export default defineConfig({
     locale: "en-US",
     extraHTTPHeaders: { "Accept-Language": "en" },
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     {

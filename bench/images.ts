@@ -62,10 +62,10 @@ try {
   const requests = (await (await fetch(`${app.double.url}/__double/requests?path=/v1/messages`)).json()) as {
     body: { messages: { content: ApiImage[] }[] };
   }[];
+  // The last user turn of the chat request (a title request may have come after it).
   const image = requests
-    .at(-1)
-    ?.body.messages.at(-1)
-    ?.content.find((block) => block.type === "image");
+    .flatMap((request) => request.body.messages.at(-1)?.content ?? [])
+    .find((block) => typeof block === "object" && block.type === "image");
   const sent = Buffer.from(image?.source?.data ?? "", "base64");
   const info = readImageInfo(new Uint8Array(sent));
   await browser.close();

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { type DoubleHandle, startDouble } from "../tests/double/server";
+import { chromiumLaunchOptions } from "../tests/support/chromium";
 
 export const root = path.resolve(import.meta.dirname, "..");
 
@@ -77,20 +78,13 @@ export async function startBenchApp(): Promise<BenchApp> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** Registers a fresh user in `page` and leaves it signed in on the chat page. */
 export async function registerIn(page: Page, baseUrl: string): Promise<void> {
+  // tsx compiles the benchmarks with esbuild's keepNames, whose helper must exist in the page too.
+  await page.addInitScript({ content: "window.__name = (fn) => fn;" });
   await page.goto(`${baseUrl}/register`);
   await page
     .getByLabel("Email")

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type DragEvent, useEffect, useState } from "react";
+import { ConversationExport } from "@/components/export/conversation-export";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ModelInfo } from "@/lib/model/types";
@@ -109,7 +110,12 @@ export function ChatView({
       onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
       onDrop={onDrop}
     >
-      <ConversationCost messages={chat.messages} />
+      {chat.conversationId && (
+        <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
+          <ConversationCost messages={chat.messages} />
+          <ConversationExport conversationId={chat.conversationId} />
+        </div>
+      )}
       {/* Shown for conversations loaded from the server, whose prompt this page knows. */}
       {conversation.id && (
         <SystemPromptPanel

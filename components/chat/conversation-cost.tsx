@@ -18,11 +18,7 @@ export function ConversationCost({ messages }: { messages: ChatMessage[] }) {
   }
   if (!priced) return null;
   return (
-    <div
-      data-conversation-cost={cost}
-      data-caching-savings={saved}
-      className="border-b border-zinc-200 px-4 py-1 text-center text-xs text-zinc-500 dark:border-zinc-800"
-    >
+    <div data-conversation-cost={cost} data-caching-savings={saved} className="text-xs text-zinc-500">
       {t("totalCost", { cost: formatUsd(cost) })}
       {saved > 0 && ` · ${t("savedByCaching", { saved: formatUsd(saved) })}`}
     </div>

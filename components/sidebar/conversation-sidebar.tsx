@@ -4,6 +4,8 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { AccountData } from "@/components/export/account-data";
+import { SearchBox } from "@/components/search/search-box";
 import { ConversationRow } from "./conversation-row";
 import { groupByDate } from "./date-groups";
 import { DeleteDialog } from "./delete-dialog";
@@ -48,6 +50,7 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
           {t("newChat")}
         </Link>
       </div>
+      <SearchBox />
       <div ref={list.root} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
         {list.conversations.length === 0 ? (
           <p className="px-3 py-2 text-sm text-zinc-500">{t("empty")}</p>
@@ -84,6 +87,7 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
         <Link href="/presets" className={linkClass}>
           {t("presets")}
         </Link>
+        <AccountData />
       </div>
       {deleting && <DeleteDialog conversation={deleting} onClose={closeDeleteDialog} />}
     </nav>

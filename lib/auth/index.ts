@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
@@ -56,10 +57,33 @@ export const {
 
 export const auth = cache(uncachedAuth);
 
+// Decrypting the session token costs several ms per API call. A token already verified maps to its
+// user for up to a minute (never past the session's expiry); only verified tokens are remembered.
+const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
+const VERIFIED_FOR_MS = 60_000;
+const MAX_VERIFIED = 10_000;
+const verifiedTokens = new Map<string, { userId: string; until: number }>();
+
+async function sessionToken(): Promise<string> {
+  return (await cookies())
+    .getAll()
+    .filter((cookie) => SESSION_COOKIE.test(cookie.name))
+    .map((cookie) => cookie.value)
+    .join(".");
+}
+
 /** The signed-in user's id, or an AppError("unauthorized:auth"). */
 export async function requireUserId(): Promise<string> {
+  const token = await sessionToken();
+  const known = token ? verifiedTokens.get(token) : undefined;
+  if (known && known.until > Date.now()) return known.userId;
   const session = await auth();
   const id = session?.user?.id;
   if (!id) throw new AppError("unauthorized:auth", "Sign in to continue.");
+  if (token) {
+    if (verifiedTokens.size >= MAX_VERIFIED) verifiedTokens.clear();
+    const expires = session.expires ? Date.parse(session.expires) : Number.POSITIVE_INFINITY;
+    verifiedTokens.set(token, { userId: id, until: Math.min(Date.now() + VERIFIED_FOR_MS, expires) });
+  }
   return id;
 }

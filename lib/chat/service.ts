@@ -84,7 +84,7 @@ async function imageData(userId: string, turns: { content: ContentBlock[] }[]): 
 }
 
 export async function prepareReply(userId: string, request: ChatRequest): Promise<GenerationInput> {
-  const model = await validParams(request);
+  const [model, settings] = await Promise.all([validParams(request), getUserSettings(userId)]);
   let conversationId: string;
   let userMessageId: string;
   let assistantMessageId: string;
@@ -149,7 +149,7 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
       system,
       params: request.params,
       userId,
-      promptCaching: (await getUserSettings(userId)).promptCaching,
+      promptCaching: settings.promptCaching,
     }),
   };
 }

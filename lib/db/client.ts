@@ -14,7 +14,15 @@ function createClient(): Db {
   if (databaseKind === "postgres") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // Write-ahead logging: readers never wait for the writer, and a commit does not wait for a full
+  // disk sync (safe against corruption; a power cut may lose the last commit).
+  void client
+    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
+    .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
+    .then(() => client.$queryRawUnsafe("PRAGMA busy_timeout = 5000"))
+    .catch((error: unknown) => console.warn("SQLite pragmas not applied:", (error as Error)?.message));
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { db?: Db };

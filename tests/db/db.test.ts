@@ -9,3 +9,4 @@ import "./health";
 import "./presets";
 import "./conversations";
 import "./attachments";
+import "./search";

@@ -1,0 +1,209 @@
+import "server-only";
+import { attachmentIdsOf, type ContentBlock, parseContent } from "@/lib/chat/content";
+import { AppError } from "@/lib/errors";
+import {
+  ACCOUNT_FORMAT,
+  type AccountFile,
+  CONVERSATION_FORMAT,
+  type ConversationFile,
+  type ExportedAttachment,
+  type ExportedConversation,
+  type ExportedMessage,
+  FORMAT_VERSION,
+} from "@/lib/export/schema";
+import type { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { isImageMediaType } from "@/lib/images/limits";
+import { checkImageBytes } from "@/lib/images/validate";
+import { saveImage } from "./attachments";
+import { db } from "./client";
+import { getUserSettings } from "./settings";
+
+const messageFields = {
+  id: true,
+  parentId: true,
+  role: true,
+  content: true,
+  status: true,
+  model: true,
+  stopReason: true,
+  errorType: true,
+  errorMessage: true,
+  inputTokens: true,
+  outputTokens: true,
+  cacheReadTokens: true,
+  cacheWriteTokens: true,
+  costUsd: true,
+  createdAt: true,
+} as const;
+
+const conversationFields = {
+  title: true,
+  model: true,
+  systemPrompt: true,
+  createdAt: true,
+  updatedAt: true,
+  messages: {
+    // A reply still being generated is left out: it has no final content yet.
+    where: { status: { not: "streaming" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: messageFields,
+  },
+} satisfies Prisma.ConversationSelect;
+
+type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationFields }>;
+
+function toExportedConversation(row: ConversationRow): ExportedConversation {
+  return {
+    title: row.title,
+    model: row.model,
+    systemPrompt: row.systemPrompt,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    messages: row.messages.map(
+      (message) =>
+        ({
+          ...message,
+          content: parseContent(message.content),
+          createdAt: message.createdAt.toISOString(),
+        }) as ExportedMessage,
+    ),
+  };
+}
+
+async function exportedAttachments(userId: string, ids: string[] | null): Promise<ExportedAttachment[]> {
+  if (ids?.length === 0) return [];
+  const rows = await db.attachment.findMany({
+    where: { userId, bytes: { not: null }, ...(ids && { id: { in: [...new Set(ids)] } }) },
+    select: { id: true, mediaType: true, bytes: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.flatMap(({ id, mediaType, bytes }) =>
+    bytes && isImageMediaType(mediaType)
+      ? [{ id, mediaType, data: Buffer.from(bytes).toString("base64") }]
+      : [],
+  );
+}
+
+const imageIds = (conversation: ExportedConversation) =>
+  conversation.messages.flatMap((message) => attachmentIdsOf(message.content as ContentBlock[]));
+
+/** The user's conversation with every branch and its images; null when it is not theirs. */
+export async function exportConversation(userId: string, id: string): Promise<ConversationFile | null> {
+  const row = await db.conversation.findFirst({ where: { id, userId }, select: conversationFields });
+  if (!row) return null;
+  const conversation = toExportedConversation(row);
+  return {
+    format: CONVERSATION_FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    conversation,
+    attachments: await exportedAttachments(userId, imageIds(conversation)),
+  };
+}
+
+/** Everything stored for the user, except the password hash. */
+export async function exportAccount(userId: string): Promise<AccountFile> {
+  const [user, settings, presets, conversations, attachments] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, name: true, createdAt: true },
+    }),
+    getUserSettings(userId),
+    db.preset.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { name: true, prompt: true, isDefault: true, createdAt: true },
+    }),
+    db.conversation.findMany({
+      where: { userId },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      select: conversationFields,
+    }),
+    exportedAttachments(userId, null),
+  ]);
+  return {
+    format: ACCOUNT_FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    user: { ...user, createdAt: user.createdAt.toISOString() },
+    settings,
+    presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
+    conversations: conversations.map(toExportedConversation),
+    attachments,
+  };
+}
+
+const invalid = (message: string) => new AppError("bad_request:input", message);
+
+/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
+async function importImages(userId: string, attachments: ExportedAttachment[]) {
+  const ids = new Map<string, string>();
+  for (const [index, attachment] of attachments.entries()) {
+    const bytes = new Uint8Array(Buffer.from(attachment.data, "base64"));
+    const check = checkImageBytes(bytes);
+    if (!check.ok) throw invalid(`attachments.${index}: is not a supported image (${check.problem})`);
+    const { mediaType, width, height } = check;
+    ids.set(attachment.id, (await saveImage(userId, { bytes, mediaType, width, height })).attachment.id);
+  }
+  return ids;
+}
+
+function remapImages(content: ExportedMessage["content"], ids: Map<string, string>, where: string) {
+  return content.map((block) => {
+    if (block.type !== "image") return block;
+    const source = block.source as { type?: unknown; attachment_id?: unknown; url?: unknown } | undefined;
+    if (source?.type === "url" && typeof source.url === "string") return block;
+    const newId = source?.type === "attachment" ? ids.get(String(source.attachment_id)) : undefined;
+    if (!newId) throw invalid(`${where}: an image refers to no attachment of the file`);
+    return { ...block, source: { ...source, attachment_id: newId } };
+  });
+}
+
+/** Creates a new conversation for the user from an export: its images first, then the rest in one transaction. */
+export async function importConversation(userId: string, file: ConversationFile): Promise<{ id: string }> {
+  const { conversation } = file;
+  const seen = new Set<string>();
+  for (const [index, message] of conversation.messages.entries()) {
+    if (seen.has(message.id)) throw invalid(`conversation.messages.${index}.id: is repeated`);
+    if (message.parentId !== null && !seen.has(message.parentId)) {
+      throw invalid(`conversation.messages.${index}.parentId: must name an earlier message`);
+    }
+    seen.add(message.id);
+  }
+  const imageIdMap = await importImages(userId, file.attachments);
+  const messages = conversation.messages.map((message, index) => ({
+    ...message,
+    content: remapImages(message.content, imageIdMap, `conversation.messages.${index}`),
+  }));
+
+  return db.$transaction(
+    async (tx) => {
+      const created = await tx.conversation.create({
+        data: {
+          userId,
+          title: conversation.title,
+          model: conversation.model,
+          systemPrompt: conversation.systemPrompt,
+          createdAt: new Date(conversation.createdAt),
+        },
+        select: { id: true },
+      });
+      const newIds = new Map<string, string>();
+      for (const { id, parentId, content, createdAt, ...fields } of messages) {
+        const row = await tx.message.create({
+          data: {
+            ...fields,
+            conversationId: created.id,
+            parentId: parentId === null ? null : (newIds.get(parentId) ?? null),
+            content: JSON.stringify(content),
+            createdAt: new Date(createdAt),
+          },
+          select: { id: true },
+        });
+        newIds.set(id, row.id);
+      }
+      return created;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { saveImage } from "@/lib/db/attachments";
+import { db } from "@/lib/db/client";
+import { deleteConversation, renameConversation } from "@/lib/db/conversations";
+import { exportAccount, exportConversation, importConversation } from "@/lib/db/export";
+import { finishReply, saveReplyProgress } from "@/lib/db/messages";
+import { searchConversations } from "@/lib/db/search";
+import { conversationFileSchema } from "@/lib/export/schema";
+import { png } from "../unit/images-fixtures";
+import { doneReply, HASH, newUser, startConversation, text } from "./fixtures";
+
+/** A conversation: one user message and its finished reply. */
+async function chat(userId: string, message: string, reply: string) {
+  const turn = await startConversation(userId, message);
+  await finishReply(turn.assistantMessageId, { ...doneReply, content: text(reply) });
+  return turn;
+}
+
+describe("search", () => {
+  let owner: string;
+  let stranger: string;
+  const word = `zq${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    owner = (await newUser()).id;
+    stranger = (await newUser()).id;
+  });
+
+  it("finds message text in the user's own conversations only", async () => {
+    const mine = await chat(owner, "Tell me about owls", `Owls hunt at night, ${word} and all.`);
+    await chat(stranger, "Tell me about owls", `Owls again, ${word}.`);
+    const hits = await searchConversations(owner, word);
+    expect(hits).toEqual([
+      {
+        conversationId: mine.conversationId,
+        title: "Tell me about owls",
+        messageId: mine.assistantMessageId,
+        snippet: `Owls hunt at night, ${word} and all.`,
+      },
+    ]);
+    expect(await searchConversations(owner, word.toUpperCase())).toHaveLength(1);
+  });
+
+  it("finds titles, also with queries shorter than three characters", async () => {
+    const { conversationId } = await chat(owner, "first", "second");
+    await renameConversation(owner, conversationId, `Trip ${word} Kyoto`);
+    const hits = await searchConversations(owner, `${word} Kyoto`);
+    expect(hits).toContainEqual(expect.objectContaining({ conversationId, messageId: null }));
+    const other = await chat(owner, "x", "y");
+    await renameConversation(owner, other.conversationId, "Qx");
+    expect(await searchConversations(owner, "Qx")).toEqual([
+      { conversationId: other.conversationId, title: "Qx", messageId: null, snippet: "Qx" },
+    ]);
+    expect(await searchConversations(stranger, "Qx")).toEqual([]);
+  });
+
+  it("finds Japanese substrings", async () => {
+    const tag = randomUUID().slice(0, 6);
+    const { userMessageId } = await chat(owner, `東京タワーの高さは何メートルですか ${tag}`, "333 m");
+    const hits = await searchConversations(owner, "タワーの高さ");
+    expect(hits.map((hit) => hit.messageId)).toContain(userMessageId);
+    expect(await searchConversations(stranger, "タワーの高さ")).toEqual([]);
+  });
+
+  it("indexes replies once they finish and forgets deleted conversations", async () => {
+    const late = `late${randomUUID().slice(0, 8)}`;
+    const turn = await startConversation(owner, "streaming");
+    await saveReplyProgress(turn.assistantMessageId, text(`partial ${late}`));
+    expect(await searchConversations(owner, late)).toEqual([]);
+    await finishReply(turn.assistantMessageId, { ...doneReply, content: text(`final ${late}`) });
+    expect(await searchConversations(owner, late)).toEqual([
+      expect.objectContaining({ messageId: turn.assistantMessageId, snippet: `final ${late}` }),
+    ]);
+    await deleteConversation(owner, turn.conversationId);
+    expect(await searchConversations(owner, late)).toEqual([]);
+  });
+
+  it("treats LIKE and FTS operators in the query as plain text", async () => {
+    expect(await searchConversations(owner, '%"_ OR *')).toEqual([]);
+    expect(await searchConversations(owner, "   ")).toEqual([]);
+  });
+
+  it("answers at most 50 results, newest first", async () => {
+    const many = `many${randomUUID().slice(0, 8)}`;
+    for (let index = 0; index < 27; index++) await chat(owner, `${many} question ${index}`, `${many} answer`);
+    const hits = await searchConversations(owner, many);
+    expect(hits).toHaveLength(50);
+    expect(hits[0]?.snippet).toBe(`${many} answer`);
+  });
+});
+
+describe("export and import", () => {
+  let owner: string;
+  let stranger: string;
+
+  beforeAll(async () => {
+    owner = (await newUser()).id;
+    stranger = (await newUser()).id;
+  });
+
+  it("round-trips a conversation with its branches and images", async () => {
+    const image = png(4, 3);
+    const { attachment } = await saveImage(owner, {
+      bytes: image,
+      mediaType: "image/png",
+      width: 4,
+      height: 3,
+    });
+    const turn = await startConversation(owner, "Look at this");
+    await db.message.update({
+      where: { id: turn.userMessageId },
+      data: {
+        content: JSON.stringify([
+          {
+            type: "image",
+            source: { type: "attachment", attachment_id: attachment.id, media_type: "image/png" },
+          },
+          { type: "text", text: "Look at this" },
+        ]),
+      },
+    });
+    await finishReply(turn.assistantMessageId, { ...doneReply, content: text("A tiny image.") });
+
+    const file = await exportConversation(owner, turn.conversationId);
+    expect(file).not.toBeNull();
+    expect(await exportConversation(stranger, turn.conversationId)).toBeNull();
+    const parsed = conversationFileSchema.parse(JSON.parse(JSON.stringify(file)));
+    expect(parsed.attachments).toEqual([
+      { id: attachment.id, mediaType: "image/png", data: Buffer.from(image).toString("base64") },
+    ]);
+
+    // Imported by the owner: the image is deduped; by another user: stored again for them.
+    const copy = await importConversation(owner, parsed);
+    expect(copy.id).not.toBe(turn.conversationId);
+    const again = await exportConversation(owner, copy.id);
+    const strip = (messages: typeof parsed.conversation.messages) =>
+      messages.map(({ id: _id, parentId, ...rest }) => ({ ...rest, root: parentId === null }));
+    expect(strip(again!.conversation.messages)).toEqual(strip(parsed.conversation.messages));
+    expect(again!.attachments).toEqual(parsed.attachments);
+
+    const theirs = await importConversation(stranger, parsed);
+    const theirFile = await exportConversation(stranger, theirs.id);
+    const theirImage = theirFile!.attachments[0];
+    expect(theirImage?.id).not.toBe(attachment.id);
+    expect(theirImage?.data).toBe(parsed.attachments[0]?.data);
+  });
+
+  it("refuses images that refer to no attachment of the file", async () => {
+    const turn = await chat(owner, "plain", "reply");
+    const file = conversationFileSchema.parse(
+      JSON.parse(JSON.stringify(await exportConversation(owner, turn.conversationId))),
+    );
+    const first = file.conversation.messages[0]!;
+    first.content = [{ type: "image", source: { type: "attachment", attachment_id: "someone-elses" } }];
+    await expect(importConversation(stranger, file)).rejects.toMatchObject({ code: "bad_request:input" });
+    expect(await db.conversation.count({ where: { userId: stranger, title: "plain" } })).toBe(0);
+  });
+
+  it("exports all of a user's data without the password hash", async () => {
+    const user = await newUser();
+    await chat(user.id, "Only mine", "ok");
+    await db.preset.create({ data: { userId: user.id, name: "Terse", prompt: "Be terse." } });
+    const data = await exportAccount(user.id);
+    expect(data.user.email).toBe(user.email);
+    expect(JSON.stringify(data)).not.toContain("passwordHash");
+    expect(JSON.stringify(data)).not.toContain(HASH);
+    expect(data.conversations.map((conversation) => conversation.title)).toEqual(["Only mine"]);
+    expect(data.presets).toContainEqual(expect.objectContaining({ name: "Terse", prompt: "Be terse." }));
+  });
+});

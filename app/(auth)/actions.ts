@@ -1,10 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
-import { SIGN_IN_RULES, signInThrottle } from "@/lib/auth/throttle";
+import { clientIp, signInWaitMs } from "@/lib/auth/throttle";
 import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 
@@ -26,7 +27,7 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
     if ("code" in error && error.code === "throttled") {
-      const waitMs = signInThrottle.retryAfterMs(`email:${email}`, SIGN_IN_RULES.email);
+      const waitMs = signInWaitMs(email, clientIp(await headers()));
       return { error: "throttled", minutes: Math.max(1, Math.ceil(waitMs / 60_000)), email };
     }
     return { error: "invalidCredentials", email };

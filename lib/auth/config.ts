@@ -1,15 +1,15 @@
 // The part of the auth configuration that needs no database: shared by proxy.ts and lib/auth/index.ts.
 import type { NextAuthConfig } from "next-auth";
 
+/** Auth.js's session cookie (with the __Secure- prefix over https, split into .0, .1… when large). */
+export const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
+
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {
-    authorized({ auth }) {
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

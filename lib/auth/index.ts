@@ -5,41 +5,29 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { findUserByEmail } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
-import { authConfig } from "./config";
+import { authConfig, SESSION_COOKIE } from "./config";
 import { verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
-import { SIGN_IN_RULES, signInThrottle } from "./throttle";
+import { clearSignInFailures, clientIp, recordSignInFailure, signInWaitMs } from "./throttle";
 
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
-}
-
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
 }
 
 async function authorize(rawCredentials: unknown, request: Request) {
   const parsed = credentialsSchema.safeParse(rawCredentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const emailKey = `email:${email}`;
-  const ipKey = `ip:${clientIp(request)}`;
-  if (
-    signInThrottle.retryAfterMs(emailKey, SIGN_IN_RULES.email) > 0 ||
-    signInThrottle.retryAfterMs(ipKey, SIGN_IN_RULES.ip) > 0
-  ) {
-    throw new ThrottledSignIn();
-  }
+  const ip = clientIp(request.headers);
+  if (signInWaitMs(email, ip) > 0) throw new ThrottledSignIn();
   const user = await findUserByEmail(email);
   // Compare against a dummy hash for unknown emails so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
-    signInThrottle.recordFailure(emailKey, SIGN_IN_RULES.email);
-    signInThrottle.recordFailure(ipKey, SIGN_IN_RULES.ip);
+    recordSignInFailure(email, ip);
     return null;
   }
-  signInThrottle.clear(emailKey);
+  clearSignInFailures(email);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -59,7 +47,6 @@ export const auth = cache(uncachedAuth);
 
 // Decrypting the session token costs several ms per API call. A token already verified maps to its
 // user for up to a minute (never past the session's expiry); only verified tokens are remembered.
-const SESSION_COOKIE = /(^|\.)authjs\.session-token(\.\d+)?$/;
 const VERIFIED_FOR_MS = 60_000;
 const MAX_VERIFIED = 10_000;
 const verifiedTokens = new Map<string, { userId: string; until: number }>();

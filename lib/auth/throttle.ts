@@ -50,3 +50,26 @@ export class FailureThrottle {
 const globalForThrottle = globalThis as unknown as { signInThrottle?: FailureThrottle };
 export const signInThrottle = globalForThrottle.signInThrottle ?? new FailureThrottle();
 globalForThrottle.signInThrottle = signInThrottle;
+
+/** The client's address as the reverse proxy reports it ("unknown" when served directly). */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+/** How long this email from this address must wait before trying again (0: it may try now). */
+export function signInWaitMs(email: string, ip: string): number {
+  return Math.max(
+    signInThrottle.retryAfterMs(`email:${email}`, SIGN_IN_RULES.email),
+    signInThrottle.retryAfterMs(`ip:${ip}`, SIGN_IN_RULES.ip),
+  );
+}
+
+export function recordSignInFailure(email: string, ip: string): void {
+  signInThrottle.recordFailure(`email:${email}`, SIGN_IN_RULES.email);
+  signInThrottle.recordFailure(`ip:${ip}`, SIGN_IN_RULES.ip);
+}
+
+export function clearSignInFailures(email: string): void {
+  signInThrottle.clear(`email:${email}`);
+}

@@ -21,11 +21,16 @@ export async function registerAndSignIn(page: Page, user: TestUser = uniqueUser(
   return user;
 }
 
+/** Submits the sign-in form and waits for the server's answer (the alert text may be left from before). */
 export async function signIn(page: Page, user: TestUser) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/login",
+  );
   await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
 }
 
 export async function signOut(page: Page) {

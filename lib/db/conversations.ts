@@ -48,13 +48,6 @@ export function findConversation(userId: string, id: string) {
   return db.conversation.findFirst({ where: { id, userId } });
 }
 
-export function createConversation(
-  userId: string,
-  data: { title: string; model: string; systemPrompt?: string | null; presetId?: string | null },
-) {
-  return db.conversation.create({ data: { userId, ...data } });
-}
-
 /** Renames the user's conversation; null when it is not theirs. */
 export async function renameConversation(userId: string, id: string, title: string) {
   // Raw SQL for titles: Prisma's @updatedAt would move a renamed conversation to the top of the

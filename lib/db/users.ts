@@ -6,10 +6,6 @@ export function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email } });
 }
 
-export function findUserById(id: string) {
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
-}
-
 /** Prisma reports a serialization failure as P2034, or (through driver adapters) as a bare TransactionWriteConflict. */
 function isWriteConflict(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };

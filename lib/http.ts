@@ -25,6 +25,36 @@ export function route<C>(handler: Handler<C>): Handler<C> {
 
 const MAX_BODY_BYTES = 1_000_000;
 
+/** The raw body, refused with `tooLarge()` as soon as it grows past `limit` bytes (whatever Content-Length claims). */
+export async function readBodyCapped(
+  request: Request,
+  limit: number,
+  tooLarge: () => AppError,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("content-length")) > limit) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
 /** Reads and validates a JSON body, answering 400 / 413 with the reasons. */
 export async function parseJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const text = await request.text();

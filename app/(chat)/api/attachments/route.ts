@@ -1,7 +1,7 @@
 import { requireUserId } from "@/lib/auth";
 import { saveImage } from "@/lib/db/attachments";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { readBodyCapped, route } from "@/lib/http";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from "@/lib/images/limits";
 import { estimateImageTokens } from "@/lib/images/resize";
 import { checkImageBytes, type ImageCheck } from "@/lib/images/validate";
@@ -55,7 +55,7 @@ export const POST = route(async (request) => {
 });
 
 async function readFile(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  const body = await readBody(request, MAX_BODY_BYTES);
+  const body = await readBodyCapped(request, MAX_BODY_BYTES, tooLarge);
   let form: FormData;
   try {
     const type = request.headers.get("content-type") ?? "";
@@ -70,30 +70,4 @@ async function readFile(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   }
   if (file.size > MAX_IMAGE_BYTES) throw tooLarge();
   return new Uint8Array(await file.arrayBuffer());
-}
-
-/** The raw body, refused as soon as it grows past `limit` (whatever Content-Length claims). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get("content-length")) > limit) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }

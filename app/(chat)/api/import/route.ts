@@ -2,7 +2,7 @@ import { requireUserId } from "@/lib/auth";
 import { importConversation } from "@/lib/db/export";
 import { AppError } from "@/lib/errors";
 import { conversationFileSchema, MAX_IMPORT_BYTES } from "@/lib/export/schema";
-import { route } from "@/lib/http";
+import { readBodyCapped, route } from "@/lib/http";
 
 const tooLarge = () =>
   new AppError("payload_too_large:input", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
@@ -12,7 +12,7 @@ export const POST = route(async (request) => {
   const userId = await requireUserId();
   let value: unknown;
   try {
-    value = JSON.parse(await readText(request, MAX_IMPORT_BYTES));
+    value = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, MAX_IMPORT_BYTES, tooLarge)));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError("bad_request:input", "The file must be JSON.");
@@ -29,24 +29,3 @@ export const POST = route(async (request) => {
   const { id } = await importConversation(userId, parsed.data);
   return Response.json({ id }, { status: 201 });
 });
-
-/** The body as text, refused as soon as it grows past `limit` bytes (whatever Content-Length claims). */
-async function readText(request: Request, limit: number): Promise<string> {
-  if (Number(request.headers.get("content-length")) > limit) throw tooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let total = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}

@@ -104,10 +104,11 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
     }
     const userContent = await userTurnContent(userId, request);
     const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
+    const title = fallbackTitle(request.text);
     ({ conversationId, userMessageId, assistantMessageId } = await createTurn({
       userId,
       conversationId: conversation?.id ?? null,
-      newTitle: fallbackTitle(request.text),
+      newTitle: title,
       model: request.model,
       parentId: path.at(-1)?.id ?? null,
       userContent,
@@ -115,7 +116,7 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
       presetId: presetPrompt === null ? null : (request.presetId ?? null),
     }));
     rows = [...path, { role: "user", content: JSON.stringify(userContent) }];
-    if (!conversation) newConversation = { title: fallbackTitle(request.text), userText: request.text };
+    if (!conversation) newConversation = { title, userText: request.text };
     system = conversation ? conversation.systemPrompt : presetPrompt;
   } else {
     const failed = await findOwnedMessageWithConversation(request.messageId, userId);

@@ -66,6 +66,15 @@ export async function parseJson<T extends z.ZodType>(request: Request, schema: T
   } catch {
     throw new AppError("bad_request:input", "The request body must be JSON.");
   }
+  return validate(schema, value);
+}
+
+/** Validates the URL's query parameters, answering 400 with the reasons. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  return validate(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({

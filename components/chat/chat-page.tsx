@@ -1,8 +1,8 @@
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
-import { toChatMessage } from "@/lib/chat/view-model";
+import { toMessagePage } from "@/lib/chat/view-model";
 import { findConversation } from "@/lib/db/conversations";
-import { activePath } from "@/lib/db/messages";
+import { activePathPage } from "@/lib/db/messages";
 import { listPresetOptions } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
@@ -20,7 +20,7 @@ export async function ChatPage({ conversationId }: { conversationId: string | nu
     listPresetOptions(userId),
   ]);
   if (conversationId && !conversation) notFound();
-  const messages = conversation ? (await activePath(conversation.id, userId)).map(toChatMessage) : [];
+  const page = conversation ? await activePathPage(conversation.id, userId) : null;
   const offered =
     conversation && models.some((model) => model.id === conversation.model) ? conversation.model : null;
   return (
@@ -28,7 +28,8 @@ export async function ChatPage({ conversationId }: { conversationId: string | nu
       key={conversationId ?? "new"}
       conversation={{
         id: conversationId,
-        messages,
+        messages: page ? toMessagePage(page).messages : [],
+        olderCursor: page?.olderCursor ?? null,
         systemPrompt: conversation?.systemPrompt ?? null,
         presetId: conversation?.presetId ?? null,
       }}

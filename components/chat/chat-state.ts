@@ -1,5 +1,5 @@
 // Client-side state of one conversation view: its messages, updated from app-protocol events.
-import type { ContentBlock } from "@/lib/chat/content";
+import { type ContentBlock, imagesOf } from "@/lib/chat/content";
 import { type ChatErrorInfo, type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 
@@ -12,12 +12,15 @@ export type ChatAction =
       images?: ContentBlock[];
       model: string;
     }
+  | { type: "editing"; editedId: string; userId: string; assistantId: string; text: string; model: string }
   | { type: "retrying"; failedId: string; assistantId: string; model: string }
   | { type: "resuming"; id: string }
   | { type: "event"; id: string; event: ChatEvent }
   | { type: "request-failed"; id: string; error: ChatErrorInfo }
   | { type: "discard"; ids: string[] }
-  | { type: "loaded"; message: ChatMessage };
+  | { type: "loaded"; message: ChatMessage }
+  | { type: "replaced"; messages: ChatMessage[] }
+  | { type: "prepended"; messages: ChatMessage[] };
 
 export function emptyReply(id: string, model: string | null): ChatMessage {
   return {
@@ -31,13 +34,31 @@ export function emptyReply(id: string, model: string | null): ChatMessage {
     costUsd: null,
     requestId: null,
     error: null,
+    siblingIds: [id],
+  };
+}
+
+function userTurn(id: string, content: ContentBlock[], siblingIds = [id]): ChatMessage {
+  return { ...emptyReply(id, null), role: "user", status: "done", content, siblingIds };
+}
+
+function withText(images: ContentBlock[], text: string): ContentBlock[] {
+  return text.trim() ? [...images, { type: "text", text }] : images;
+}
+
+/** Once the server names a just-saved message, its local id gives way everywhere. */
+function renamed(message: ChatMessage, localId: string, id: string): ChatMessage {
+  return {
+    ...message,
+    id: message.id === localId ? id : message.id,
+    siblingIds: message.siblingIds.map((sibling) => (sibling === localId ? id : sibling)),
   };
 }
 
 function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
   switch (event.type) {
     case "start":
-      return { ...message, id: event.assistantMessageId, model: event.model };
+      return { ...renamed(message, message.id, event.assistantMessageId), model: event.model };
     case "block": {
       const content = [...message.content];
       content[event.index] =
@@ -78,22 +99,33 @@ function appendText(block: ContentBlock, text: string): ContentBlock {
 
 export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMessage[] {
   switch (action.type) {
-    case "sent": {
-      const user: ChatMessage = {
-        ...emptyReply(action.userId, null),
-        role: "user",
-        status: "done",
-        content: [
-          ...(action.images ?? []),
-          ...(action.text.trim() ? [{ type: "text", text: action.text }] : []),
-        ],
-      };
-      return [...messages, user, emptyReply(action.assistantId, action.model)];
+    case "sent":
+      return [
+        ...messages,
+        userTurn(action.userId, withText(action.images ?? [], action.text)),
+        emptyReply(action.assistantId, action.model),
+      ];
+    case "editing": {
+      // The edit starts a new branch: what followed the edited message belongs to the old one.
+      const index = messages.findIndex((message) => message.id === action.editedId);
+      const edited = messages[index];
+      if (!edited) return messages;
+      const user = userTurn(action.userId, withText(imagesOf(edited.content), action.text), [
+        ...edited.siblingIds,
+        action.userId,
+      ]);
+      return [...messages.slice(0, index), user, emptyReply(action.assistantId, action.model)];
     }
-    case "retrying":
-      return messages.map((message) =>
-        message.id === action.failedId ? emptyReply(action.assistantId, action.model) : message,
-      );
+    case "retrying": {
+      const index = messages.findIndex((message) => message.id === action.failedId);
+      const previous = messages[index];
+      if (!previous) return messages;
+      const reply = emptyReply(action.assistantId, action.model);
+      return [
+        ...messages.slice(0, index),
+        { ...reply, siblingIds: [...previous.siblingIds, action.assistantId] },
+      ];
+    }
     case "resuming":
       // The replay starts from the first event, so start from empty content.
       return messages.map((message) =>
@@ -107,7 +139,7 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
       const question = messages[index - 1];
       // The first event names the saved user turn: replace the local id of the message it answers.
       if (action.event.type === "start" && question?.role === "user" && question.id.startsWith("local-")) {
-        next[index - 1] = { ...question, id: action.event.userMessageId };
+        next[index - 1] = renamed(question, question.id, action.event.userMessageId);
       }
       return next;
     }
@@ -118,6 +150,12 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
     case "discard":
       return messages.filter((message) => !action.ids.includes(message.id));
     case "loaded":
-      return messages.map((message) => (message.id === action.message.id ? action.message : message));
+      return messages.map((message) =>
+        message.id === action.message.id ? { ...action.message, siblingIds: message.siblingIds } : message,
+      );
+    case "replaced":
+      return action.messages;
+    case "prepended":
+      return [...action.messages, ...messages];
   }
 }

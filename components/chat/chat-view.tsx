@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type DragEvent, useEffect, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage } from "@/lib/chat/view-model";
@@ -21,11 +21,14 @@ import {
 } from "./system-prompt";
 import { useAutoScroll } from "./use-auto-scroll";
 import { useChat } from "./use-chat";
+import { useOlderMessages } from "./use-older-messages";
 
 /** The open conversation as stored (null id: a new chat). */
 export interface ConversationData {
   id: string | null;
+  /** The newest page of the active branch. */
   messages: ChatMessage[];
+  olderCursor: string | null;
   systemPrompt: string | null;
   presetId: string | null;
 }
@@ -76,7 +79,11 @@ export function ChatView({
   options: ChatOptions;
 }) {
   const t = useTranslations("chat");
-  const chat = useChat({ conversationId: conversation.id, initialMessages: conversation.messages });
+  const chat = useChat({
+    conversationId: conversation.id,
+    initialMessages: conversation.messages,
+    initialOlderCursor: conversation.olderCursor,
+  });
   const attachments = useImageAttachments({ allowHttp: options.allowHttpImages });
   const [model, setModel] = useState(options.initialModel);
   const [params, setParams] = useState<ReplyParams>({});
@@ -84,8 +91,19 @@ export function ChatView({
   const [choice, setChoice] = useState(() => initialChoice(conversation, options.presets));
   const [systemPrompt, setSystemPrompt] = useState(conversation.systemPrompt);
   const scroll = useAutoScroll(chat.messages);
+  const olderSentinel = useOlderMessages(scroll.container, chat.messages, chat.hasOlder, chat.loadOlder);
   const current = options.models.find((candidate) => candidate.id === model);
-  const lastMessage = chat.messages.at(-1);
+  const replyParams = paramsFor(current, params);
+  // Stable across renders while the settings stay the same, so unchanged messages are not re-rendered.
+  const { retry, edit, switchBranch } = chat;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: replyParams is derived from model and params
+  const onRetry = useCallback((id: string) => void retry(id, model, replyParams), [retry, model, params]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: replyParams is derived from model and params
+  const onEdit = useCallback(
+    (id: string, text: string) => edit(id, text, model, replyParams),
+    [edit, model, params],
+  );
+  const onSwitchBranch = useCallback((id: string) => void switchBranch(id), [switchBranch]);
   // Lets browser tests wait until the page is interactive.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -134,7 +152,12 @@ export function ChatView({
         onScroll={scroll.onScroll}
         className="relative min-h-0 flex-1 overflow-y-auto"
       >
-        <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+        <div data-message-list className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+          {chat.hasOlder && (
+            <div ref={olderSentinel} className="text-center text-xs text-zinc-500">
+              {t("olderMessages")}
+            </div>
+          )}
           {chat.messages.length === 0 && (
             <h1 className="mt-24 text-center text-2xl font-semibold">{t("emptyTitle")}</h1>
           )}
@@ -143,11 +166,10 @@ export function ChatView({
               key={message.id}
               message={message}
               demoMode={options.demoMode}
-              onRetry={
-                message === lastMessage && !chat.streaming
-                  ? (id) => void chat.retry(id, model, paramsFor(current, params))
-                  : undefined
-              }
+              busy={chat.streaming}
+              onRetry={onRetry}
+              onEdit={onEdit}
+              onSwitchBranch={onSwitchBranch}
             />
           ))}
         </div>
@@ -175,7 +197,7 @@ export function ChatView({
           attachments={attachments}
           onSend={async (text) => {
             const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;
-            const accepted = await chat.send(text, model, paramsFor(current, params), {
+            const accepted = await chat.send(text, model, replyParams, {
               images: attachments.images,
               presetId,
             });

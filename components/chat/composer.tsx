@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useRef, useState } from "react";
+import { type ClipboardEvent, type ReactNode, useRef, useState } from "react";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
+import { useEnterSubmit } from "./use-enter-submit";
 
 interface ComposerProps {
   streaming: boolean;
@@ -15,17 +16,10 @@ interface ComposerProps {
 
 const MAX_HEIGHT_PX = 320;
 
-/** True while an IME (Japanese, Chinese, Korean input) is composing: Enter then confirms, never sends. */
-function isComposing(event: KeyboardEvent<HTMLTextAreaElement>, justEnded: boolean): boolean {
-  return event.nativeEvent.isComposing || event.keyCode === 229 || justEnded;
-}
-
 export function Composer({ streaming, attachments, onSend, onStop, children }: ComposerProps) {
   const t = useTranslations("chat");
   const [text, setText] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
-  // Safari fires compositionend before the Enter keydown that ended the composition.
-  const compositionJustEnded = useRef(false);
 
   const grow = () => {
     const element = textarea.current;
@@ -53,12 +47,7 @@ export function Composer({ streaming, attachments, onSend, onStop, children }: C
     attachments.add(files);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey) return;
-    if (isComposing(event, compositionJustEnded.current)) return;
-    event.preventDefault();
-    void submit();
-  };
+  const enterSubmit = useEnterSubmit(() => void submit());
 
   return (
     <form
@@ -80,17 +69,8 @@ export function Composer({ streaming, attachments, onSend, onStop, children }: C
           setText(event.target.value);
           grow();
         }}
-        onKeyDown={onKeyDown}
+        {...enterSubmit}
         onPaste={onPaste}
-        onCompositionStart={() => {
-          compositionJustEnded.current = false;
-        }}
-        onCompositionEnd={() => {
-          compositionJustEnded.current = true;
-          setTimeout(() => {
-            compositionJustEnded.current = false;
-          }, 0);
-        }}
         className="max-h-80 w-full resize-none bg-transparent px-2 py-1 text-base outline-none"
       />
       <div className="flex flex-wrap items-center justify-between gap-2">

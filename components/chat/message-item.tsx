@@ -7,6 +7,7 @@ import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import { attachmentUrl } from "@/lib/images/limits";
 import { Markdown } from "./markdown";
+import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
 import { UsageLine } from "./usage-line";
 
 function CopyButton({ text }: { text: string }) {
@@ -22,7 +23,7 @@ function CopyButton({ text }: { text: string }) {
           setTimeout(() => setCopied(false), 1500);
         });
       }}
-      className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      className={smallButton}
     >
       {copied ? t("copied") : t("copy")}
     </button>
@@ -93,15 +94,28 @@ function MessageImages({ blocks }: { blocks: ImageBlock[] }) {
 interface MessageItemProps {
   message: ChatMessage;
   demoMode: boolean;
-  onRetry?: (id: string) => void;
+  /** A reply is being generated: no edits, retries or branch switches meanwhile. */
+  busy: boolean;
+  onRetry: (id: string) => void;
+  onEdit: (id: string, text: string) => Promise<boolean>;
+  onSwitchBranch: (id: string) => void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, demoMode, onRetry }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({
+  message,
+  demoMode,
+  busy,
+  onRetry,
+  onEdit,
+  onSwitchBranch,
+}: MessageItemProps) {
   const t = useTranslations("chat");
+  const [editing, setEditing] = useState(false);
   const isAssistant = message.role === "assistant";
   const text = textOf(message.content);
   const streaming = message.status === "streaming";
   const finished = isAssistant && !streaming;
+  const saved = !message.id.startsWith("local-");
   const showUsage = finished && (message.status === "done" || message.usage.outputTokens > 0);
   const stopNote =
     message.stopReason &&
@@ -110,6 +124,14 @@ export const MessageItem = memo(function MessageItem({ message, demoMode, onRetr
     t.has(`stopReason.${message.stopReason}`)
       ? t(`stopReason.${message.stopReason}`)
       : null;
+  const branches = (
+    <BranchSwitcher
+      siblingIds={message.siblingIds}
+      id={message.id}
+      disabled={busy}
+      onSwitch={onSwitchBranch}
+    />
+  );
 
   return (
     <article
@@ -146,15 +168,39 @@ export const MessageItem = memo(function MessageItem({ message, demoMode, onRetr
           {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
           {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
           {message.status === "error" && message.error && (
-            <ErrorNotice error={message.error} onRetry={onRetry ? () => onRetry(message.id) : undefined} />
+            <ErrorNotice
+              error={message.error}
+              onRetry={busy || !saved ? undefined : () => onRetry(message.id)}
+            />
           )}
           {finished && (
             <div className="mt-1 flex flex-wrap items-center gap-2">
+              {branches}
               {text && <CopyButton text={text} />}
+              {message.status !== "error" && saved && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => onRetry(message.id)}
+                  className={smallButton}
+                >
+                  {t("regenerate")}
+                </button>
+              )}
               {showUsage && <UsageLine usage={message.usage} costUsd={message.costUsd} />}
             </div>
           )}
         </div>
+      ) : editing ? (
+        <MessageEditor
+          initialText={text}
+          onCancel={() => setEditing(false)}
+          onSubmit={async (edited) => {
+            const accepted = await onEdit(message.id, edited);
+            if (accepted) setEditing(false);
+            return accepted;
+          }}
+        />
       ) : (
         <>
           <MessageImages blocks={imagesOf(message.content)} />
@@ -163,6 +209,14 @@ export const MessageItem = memo(function MessageItem({ message, demoMode, onRetr
               {text}
             </div>
           )}
+          <div className="flex items-center gap-2">
+            {branches}
+            {saved && (
+              <button type="button" disabled={busy} onClick={() => setEditing(true)} className={smallButton}>
+                {t("edit")}
+              </button>
+            )}
+          </div>
         </>
       )}
     </article>

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { ContentBlock } from "@/lib/chat/content";
 import { type ChatErrorInfo, ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
-import type { ChatMessage } from "@/lib/chat/view-model";
+import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
 import { isErrorBody } from "@/lib/errors";
 import type { PendingImage } from "@/lib/images/use-image-attachments";
 import { chatReducer } from "./chat-state";
@@ -14,6 +14,8 @@ import { chatReducer } from "./chat-state";
 interface Options {
   conversationId: string | null;
   initialMessages: ChatMessage[];
+  /** Where the page above the initial messages starts; null when they reach the conversation's start. */
+  initialOlderCursor: string | null;
 }
 
 export interface SendExtras {
@@ -45,8 +47,21 @@ async function errorFromResponse(response: Response): Promise<ChatErrorInfo> {
 /** Fired on window when a reply ends, so the conversation list can show the new or updated conversation. */
 export const CONVERSATIONS_CHANGED = "conversations-changed";
 
-export function useChat({ conversationId: initialConversationId, initialMessages }: Options) {
+function postChat(body: object) {
+  return fetch("/api/chat", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }).catch(() => null);
+}
+
+export function useChat({
+  conversationId: initialConversationId,
+  initialMessages,
+  initialOlderCursor,
+}: Options) {
   const [messages, dispatch] = useReducer(chatReducer, initialMessages);
+  const [olderCursor, setOlderCursor] = useState(initialOlderCursor);
   const [streamingId, setStreamingId] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const conversationId = useRef(initialConversationId);
@@ -113,23 +128,19 @@ export function useChat({ conversationId: initialConversationId, initialMessages
       const assistantId = localId();
       dispatch({ type: "sent", userId, assistantId, text, images: extras.images.map(storedImage), model });
       setStreamingId(assistantId);
-      const response = await fetch("/api/chat", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({
-          kind: "send",
-          conversationId: conversationId.current ?? undefined,
-          presetId: conversationId.current ? undefined : extras.presetId,
-          text,
-          images: extras.images.map((image) =>
-            image.kind === "upload"
-              ? { kind: "upload", attachmentId: image.attachmentId }
-              : { kind: "url", url: image.url },
-          ),
-          model,
-          params,
-        }),
-      }).catch(() => null);
+      const response = await postChat({
+        kind: "send",
+        conversationId: conversationId.current ?? undefined,
+        presetId: conversationId.current ? undefined : extras.presetId,
+        text,
+        images: extras.images.map((image) =>
+          image.kind === "upload"
+            ? { kind: "upload", attachmentId: image.attachmentId }
+            : { kind: "url", url: image.url },
+        ),
+        model,
+        params,
+      });
       if (!response?.ok) {
         // Nothing was saved: take the turn back so the text returns to the composer.
         dispatch({ type: "discard", ids: [userId, assistantId] });
@@ -148,11 +159,7 @@ export function useChat({ conversationId: initialConversationId, initialMessages
       const assistantId = localId();
       dispatch({ type: "retrying", failedId, assistantId, model });
       setStreamingId(assistantId);
-      const response = await fetch("/api/chat", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ kind: "retry", messageId: failedId, model, params }),
-      }).catch(() => null);
+      const response = await postChat({ kind: "retry", messageId: failedId, model, params });
       if (!response?.ok) {
         const error = response
           ? await errorFromResponse(response)
@@ -165,6 +172,67 @@ export function useChat({ conversationId: initialConversationId, initialMessages
     },
     [follow],
   );
+
+  /**
+   * Sends an edited copy of a user message as a new branch. The view changes once the server has
+   * accepted it, so a refused edit leaves the editor open with the text; false when refused.
+   */
+  const edit = useCallback(
+    async (messageId: string, text: string, model: string, params: ReplyParams): Promise<boolean> => {
+      setSendError(null);
+      const response = await postChat({ kind: "edit", messageId, text, model, params });
+      if (!response?.ok) {
+        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+        return false;
+      }
+      const userId = localId();
+      const assistantId = localId();
+      dispatch({ type: "editing", editedId: messageId, userId, assistantId, text, model });
+      setStreamingId(assistantId);
+      void follow(response, assistantId);
+      return true;
+    },
+    [follow],
+  );
+
+  /** Shows another version of a message (and the newest replies below it); this choice is saved. */
+  const switchBranch = useCallback(async (messageId: string) => {
+    const id = conversationId.current;
+    if (!id) return;
+    setSendError(null);
+    const response = await fetch(`/api/conversations/${id}/branch`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ messageId }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+      return;
+    }
+    const page = (await response.json()) as MessagePage;
+    dispatch({ type: "replaced", messages: page.messages });
+    setOlderCursor(page.olderCursor);
+  }, []);
+
+  const loadingOlder = useRef(false);
+  /** Loads the page of messages above the oldest one shown; false when there was nothing to load. */
+  const loadOlder = useCallback(async (): Promise<boolean> => {
+    const id = conversationId.current;
+    if (!id || !olderCursor || loadingOlder.current) return false;
+    loadingOlder.current = true;
+    try {
+      const response = await fetch(
+        `/api/conversations/${id}/messages?before=${encodeURIComponent(olderCursor)}`,
+      ).catch(() => null);
+      if (!response?.ok) return false;
+      const page = (await response.json()) as MessagePage;
+      dispatch({ type: "prepended", messages: page.messages });
+      setOlderCursor(page.olderCursor);
+      return true;
+    } finally {
+      loadingOlder.current = false;
+    }
+  }, [olderCursor]);
 
   const stop = useCallback(() => {
     stopWanted.current = true;
@@ -194,7 +262,11 @@ export function useChat({ conversationId: initialConversationId, initialMessages
     messages,
     streaming: streamingId !== null,
     send,
+    edit,
     retry,
+    switchBranch,
+    hasOlder: olderCursor !== null,
+    loadOlder,
     stop,
     sendError,
   };

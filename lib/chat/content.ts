@@ -27,10 +27,11 @@ export type StoredImageSource =
   | { type: "attachment"; attachment_id: string; media_type: string }
   | { type: "url"; url: string };
 
-export interface ImageBlock {
+// A type alias, not an interface, so that it counts as a ContentBlock.
+export type ImageBlock = {
   type: "image";
   source: StoredImageSource | { type: "base64"; media_type: string; data: string };
-}
+};
 
 export function imagesOf(content: readonly ContentBlock[]): ImageBlock[] {
   return content.filter((block) => block.type === "image") as unknown as ImageBlock[];

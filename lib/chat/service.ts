@@ -16,7 +16,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
 import { findModel } from "@/lib/model/models";
-import { attachmentIdsOf, type ContentBlock, parseContent } from "./content";
+import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent } from "./content";
 import type { GenerationInput } from "./generate";
 import { buildReplyRequest, checkParams, type ImageData, ParamsError } from "./request";
 import { fallbackTitle } from "./title";
@@ -37,6 +37,8 @@ async function validParams(request: ChatRequest) {
 }
 
 type SendRequest = Extract<ChatRequest, { kind: "send" }>;
+type EditRequest = Extract<ChatRequest, { kind: "edit" }>;
+type RetryRequest = Extract<ChatRequest, { kind: "retry" }>;
 
 /** The user turn as stored: images first (as the API recommends), then the text. */
 async function userTurnContent(userId: string, request: SendRequest): Promise<ContentBlock[]> {
@@ -83,65 +85,121 @@ async function imageData(userId: string, turns: { content: ContentBlock[] }[]): 
   );
 }
 
-export async function prepareReply(userId: string, request: ChatRequest): Promise<GenerationInput> {
-  const [model, settings] = await Promise.all([validParams(request), getUserSettings(userId)]);
-  let conversationId: string;
-  let userMessageId: string;
-  let assistantMessageId: string;
-  let rows: { role: string; content: string }[];
-  let system: string | null = null;
-  let newConversation: GenerationInput["newConversation"];
+/** The saved turn a reply is generated for, and the conversation context the API is sent. */
+interface SavedTurn {
+  conversationId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+  /** The branch up to and including the user turn being answered. */
+  rows: { role: string; content: string }[];
+  system: string | null;
+  newConversation?: GenerationInput["newConversation"];
+}
 
-  if (request.kind === "send") {
-    const conversation = request.conversationId
-      ? await findConversation(userId, request.conversationId)
-      : null;
-    if (request.conversationId && !conversation)
-      throw new AppError("not_found:conversation", "Conversation not found.");
-    const path = conversation ? await activePath(conversation.id, userId) : [];
-    if (path.at(-1)?.status === "streaming") {
-      throw new AppError("conflict:generation", "A reply is still being generated in this conversation.");
-    }
-    const userContent = await userTurnContent(userId, request);
-    const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
-    const title = fallbackTitle(request.text);
-    ({ conversationId, userMessageId, assistantMessageId } = await createTurn({
-      userId,
-      conversationId: conversation?.id ?? null,
-      newTitle: title,
-      model: request.model,
-      parentId: path.at(-1)?.id ?? null,
-      userContent,
-      systemPrompt: presetPrompt,
-      presetId: presetPrompt === null ? null : (request.presetId ?? null),
-    }));
-    rows = [...path, { role: "user", content: JSON.stringify(userContent) }];
-    if (!conversation) newConversation = { title, userText: request.text };
-    system = conversation ? conversation.systemPrompt : presetPrompt;
-  } else {
-    const failed = await findOwnedMessageWithConversation(request.messageId, userId);
-    if (failed?.role !== "assistant" || !failed.parentId) {
-      throw new AppError("not_found:message", "Message not found.");
-    }
-    if (failed.status === "streaming")
-      throw new AppError("conflict:generation", "This reply is still being generated.");
-    conversationId = failed.conversationId;
-    userMessageId = failed.parentId;
-    rows = await branchTo(conversationId, userId, userMessageId);
-    system = (await findConversation(userId, conversationId))?.systemPrompt ?? null;
-    ({ id: assistantMessageId } = await createAssistantPlaceholder(
-      conversationId,
-      userMessageId,
-      request.model,
-    ));
+const generating = () =>
+  new AppError("conflict:generation", "A reply is still being generated in this conversation.");
+
+/** The active branch of a conversation that is not generating a reply right now. */
+async function idleActivePath(conversationId: string, userId: string) {
+  const path = await activePath(conversationId, userId);
+  if (path.at(-1)?.status === "streaming") throw generating();
+  return path;
+}
+
+/** A new message at the end of the active branch (and a new conversation when there is none). */
+async function saveSend(userId: string, request: SendRequest): Promise<SavedTurn> {
+  const conversation = request.conversationId ? await findConversation(userId, request.conversationId) : null;
+  if (request.conversationId && !conversation)
+    throw new AppError("not_found:conversation", "Conversation not found.");
+  const path = conversation ? await idleActivePath(conversation.id, userId) : [];
+  const userContent = await userTurnContent(userId, request);
+  const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
+  const title = fallbackTitle(request.text);
+  const saved = await createTurn({
+    userId,
+    conversationId: conversation?.id ?? null,
+    newTitle: title,
+    model: request.model,
+    parentId: path.at(-1)?.id ?? null,
+    userContent,
+    systemPrompt: presetPrompt,
+    presetId: presetPrompt === null ? null : (request.presetId ?? null),
+  });
+  return {
+    ...saved,
+    rows: [...path, { role: "user", content: JSON.stringify(userContent) }],
+    system: conversation ? conversation.systemPrompt : presetPrompt,
+    newConversation: conversation ? undefined : { title, userText: request.text },
+  };
+}
+
+/** An edited user message: a sibling of the original (keeping its images), starting a new branch. */
+async function saveEdit(userId: string, request: EditRequest): Promise<SavedTurn> {
+  const original = await findOwnedMessageWithConversation(request.messageId, userId);
+  if (original?.role !== "user") throw new AppError("not_found:message", "Message not found.");
+  const { conversationId } = original;
+  await idleActivePath(conversationId, userId);
+  const images = imagesOf(parseContent(original.content));
+  const userContent: ContentBlock[] = request.text.trim()
+    ? [...images, { type: "text", text: request.text }]
+    : images;
+  if (userContent.length === 0) throw new AppError("bad_request:input", "text: must not be empty");
+  const earlier = original.parentId ? await branchTo(conversationId, userId, original.parentId) : [];
+  const saved = await createTurn({
+    userId,
+    conversationId,
+    newTitle: "",
+    model: request.model,
+    parentId: original.parentId,
+    userContent,
+  });
+  return {
+    ...saved,
+    rows: [...earlier, { role: "user", content: JSON.stringify(userContent) }],
+    system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+  };
+}
+
+/** A new reply to the user turn of an earlier one (retry, regenerate): a sibling of that reply. */
+async function saveRetry(userId: string, request: RetryRequest): Promise<SavedTurn> {
+  const previous = await findOwnedMessageWithConversation(request.messageId, userId);
+  if (previous?.role !== "assistant" || !previous.parentId) {
+    throw new AppError("not_found:message", "Message not found.");
   }
-
-  const turns = history(rows);
+  const { conversationId, parentId: userMessageId } = previous;
+  await idleActivePath(conversationId, userId);
+  const rows = await branchTo(conversationId, userId, userMessageId);
+  const { id: assistantMessageId } = await createAssistantPlaceholder(
+    conversationId,
+    userMessageId,
+    request.model,
+  );
   return {
     conversationId,
     userMessageId,
     assistantMessageId,
-    newConversation,
+    rows,
+    system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+  };
+}
+
+function saveTurn(userId: string, request: ChatRequest): Promise<SavedTurn> {
+  switch (request.kind) {
+    case "send":
+      return saveSend(userId, request);
+    case "edit":
+      return saveEdit(userId, request);
+    case "retry":
+      return saveRetry(userId, request);
+  }
+}
+
+export async function prepareReply(userId: string, request: ChatRequest): Promise<GenerationInput> {
+  const [model, settings] = await Promise.all([validParams(request), getUserSettings(userId)]);
+  const { rows, system, ...turn } = await saveTurn(userId, request);
+  const turns = history(rows);
+  return {
+    ...turn,
     request: buildReplyRequest({
       modelId: request.model,
       model,

@@ -14,6 +14,15 @@ export interface ChatMessage {
   costUsd: number | null;
   requestId: string | null;
   error: ChatErrorInfo | null;
+  /** This message and its alternatives (edits, regenerated replies), oldest first. */
+  siblingIds: string[];
+}
+
+/** A page of the active branch as the browser gets it. */
+export interface MessagePage {
+  messages: ChatMessage[];
+  /** Load the page above with `?before=` this id; null at the start of the conversation. */
+  olderCursor: string | null;
 }
 
 export interface StoredMessage {
@@ -31,6 +40,7 @@ export interface StoredMessage {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   costUsd: number | null;
+  siblingIds?: string[];
 }
 
 export function toChatMessage(row: StoredMessage): ChatMessage {
@@ -59,5 +69,10 @@ export function toChatMessage(row: StoredMessage): ChatMessage {
           retryAfterSeconds: null,
         }
       : null,
+    siblingIds: row.siblingIds ?? [row.id],
   };
+}
+
+export function toMessagePage(page: { messages: StoredMessage[]; olderCursor: string | null }): MessagePage {
+  return { messages: page.messages.map(toChatMessage), olderCursor: page.olderCursor };
 }

@@ -16,25 +16,11 @@ import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageBytes } from "@/lib/images/validate";
 import { saveImage } from "./attachments";
 import { db } from "./client";
+import { messageFields } from "./messages";
 import { getUserSettings } from "./settings";
 
-const messageFields = {
-  id: true,
-  parentId: true,
-  role: true,
-  content: true,
-  status: true,
-  model: true,
-  stopReason: true,
-  errorType: true,
-  errorMessage: true,
-  inputTokens: true,
-  outputTokens: true,
-  cacheReadTokens: true,
-  cacheWriteTokens: true,
-  costUsd: true,
-  createdAt: true,
-} as const;
+// Request ids identify calls on this server's API account: they are not exported.
+const { requestId: _requestId, ...exportedMessageFields } = messageFields;
 
 const conversationFields = {
   title: true,
@@ -42,23 +28,26 @@ const conversationFields = {
   systemPrompt: true,
   createdAt: true,
   updatedAt: true,
+  activeLeafId: true,
   messages: {
     // A reply still being generated is left out: it has no final content yet.
     where: { status: { not: "streaming" } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: messageFields,
+    select: exportedMessageFields,
   },
 } satisfies Prisma.ConversationSelect;
 
 type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationFields }>;
 
 function toExportedConversation(row: ConversationRow): ExportedConversation {
+  const leafExported = row.messages.some((message) => message.id === row.activeLeafId);
   return {
     title: row.title,
     model: row.model,
     systemPrompt: row.systemPrompt,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    activeLeafId: leafExported ? row.activeLeafId : null,
     messages: row.messages.map(
       (message) =>
         ({
@@ -202,6 +191,8 @@ export async function importConversation(userId: string, file: ConversationFile)
         });
         newIds.set(id, row.id);
       }
+      const activeLeafId = conversation.activeLeafId ? newIds.get(conversation.activeLeafId) : undefined;
+      if (activeLeafId) await tx.conversation.update({ where: { id: created.id }, data: { activeLeafId } });
       return created;
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -1,9 +1,10 @@
 import "server-only";
 import type { ContentBlock } from "@/lib/chat/content";
 import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "@/lib/chat/protocol";
+import { MessageTree } from "@/lib/chat/tree";
 import { db } from "./client";
 
-const messageFields = {
+export const messageFields = {
   id: true,
   parentId: true,
   role: true,
@@ -22,24 +23,92 @@ const messageFields = {
   createdAt: true,
 } as const;
 
-export type MessageRow = Awaited<ReturnType<typeof listMessages>>[number];
+export type MessageRow = Awaited<ReturnType<typeof rowsInOrder>>[number];
 
-function listMessages(conversationId: string, userId: string) {
-  return db.message.findMany({
-    where: { conversationId, conversation: { userId } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: messageFields,
+/** The active branch shown at a time: the newest page, then older pages on request. */
+export const PATH_PAGE_SIZE = 50;
+
+/** The shape of the conversation's tree (no contents) and its active leaf; null when not the user's. */
+async function loadTree(conversationId: string, userId: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, userId },
+    select: {
+      activeLeafId: true,
+      messages: {
+        select: { id: true, parentId: true, status: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
   });
+  if (!conversation) return null;
+  return { tree: new MessageTree(conversation.messages), activeLeafId: conversation.activeLeafId };
 }
 
-/** The conversation's active branch, oldest first: from the root, always the newest child. */
+/** Full rows for `ids`, in that order. */
+async function rowsInOrder(ids: string[], userId: string) {
+  const rows = await db.message.findMany({
+    where: { id: { in: ids }, conversation: { userId } },
+    select: messageFields,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The conversation's whole active branch, oldest first (what the API is sent). */
 export async function activePath(conversationId: string, userId: string): Promise<MessageRow[]> {
-  const rows = await listMessages(conversationId, userId);
-  const newestChild = new Map<string | null, MessageRow>();
-  for (const row of rows) newestChild.set(row.parentId, row); // rows are oldest first
-  const path: MessageRow[] = [];
-  for (let node = newestChild.get(null); node; node = newestChild.get(node.id)) path.push(node);
-  return path;
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded) return [];
+  return rowsInOrder(
+    loaded.tree.path(loaded.activeLeafId).map((node) => node.id),
+    userId,
+  );
+}
+
+export type PathMessage = MessageRow & { siblingIds: string[] };
+
+export interface PathPage {
+  messages: PathMessage[];
+  /** Pass as `before` to load the page above; null at the start of the conversation. */
+  olderCursor: string | null;
+}
+
+/**
+ * A page of the active branch, oldest first: the newest messages, or those just above `before`.
+ * Null when the conversation is not the user's or `before` is not on the active branch.
+ */
+export async function activePathPage(
+  conversationId: string,
+  userId: string,
+  before: string | null = null,
+  limit = PATH_PAGE_SIZE,
+): Promise<PathPage | null> {
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded) return null;
+  const path = loaded.tree.path(loaded.activeLeafId);
+  const end = before === null ? path.length : path.findIndex((node) => node.id === before);
+  if (end === -1) return null;
+  const start = Math.max(0, end - limit);
+  const rows = await rowsInOrder(
+    path.slice(start, end).map((node) => node.id),
+    userId,
+  );
+  return {
+    messages: rows.map((row) => ({ ...row, siblingIds: loaded.tree.siblingIds(row.id) })),
+    olderCursor: start > 0 ? path[start]!.id : null,
+  };
+}
+
+/**
+ * Makes the branch through `messageId` the active one (following the newest replies below it).
+ * Keeps the conversation's place in the list: switching branches is not new activity.
+ * False when the message is not in the user's conversation.
+ */
+export async function selectBranch(conversationId: string, userId: string, messageId: string) {
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded?.tree.has(messageId)) return false;
+  const leafId = loaded.tree.newestLeafUnder(messageId);
+  await db.$executeRaw`UPDATE "Conversation" SET "activeLeafId" = ${leafId} WHERE "id" = ${conversationId} AND "userId" = ${userId}`;
+  return true;
 }
 
 export function findOwnedMessage(id: string, userId: string) {
@@ -53,15 +122,19 @@ export function findOwnedMessageWithConversation(id: string, userId: string) {
   });
 }
 
-export async function createAssistantPlaceholder(conversationId: string, parentId: string, model: string) {
-  const [message] = await db.$transaction([
-    db.message.create({
+/** A new reply to an existing user turn (retry, regenerate), made the conversation's active leaf. */
+export function createAssistantPlaceholder(conversationId: string, parentId: string, model: string) {
+  return db.$transaction(async (tx) => {
+    const message = await tx.message.create({
       data: { conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
       select: { id: true },
-    }),
-    db.conversation.update({ where: { id: conversationId }, data: { model } }),
-  ]);
-  return message;
+    });
+    await tx.conversation.update({
+      where: { id: conversationId },
+      data: { model, activeLeafId: message.id },
+    });
+    return message;
+  });
 }
 
 export function saveReplyProgress(id: string, content: ContentBlock[]) {
@@ -120,12 +193,12 @@ export async function branchTo(
   userId: string,
   messageId: string,
 ): Promise<MessageRow[]> {
-  const byId = new Map((await listMessages(conversationId, userId)).map((row) => [row.id, row]));
-  const chain: MessageRow[] = [];
-  for (let node = byId.get(messageId); node; node = node.parentId ? byId.get(node.parentId) : undefined) {
-    chain.unshift(node);
-  }
-  return chain;
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded) return [];
+  return rowsInOrder(
+    loaded.tree.chainTo(messageId).map((node) => node.id),
+    userId,
+  );
 }
 
 /** Saves a user turn and the placeholder of its reply in one transaction, creating the conversation if needed. */
@@ -141,7 +214,7 @@ export function createTurn(input: {
 }) {
   return db.$transaction(async (tx) => {
     const conversation = input.conversationId
-      ? await tx.conversation.update({ where: { id: input.conversationId }, data: { model: input.model } })
+      ? { id: input.conversationId, updatedAt: undefined }
       : await tx.conversation.create({
           data: {
             userId: input.userId,
@@ -171,6 +244,11 @@ export function createTurn(input: {
         model: input.model,
       },
       select: { id: true },
+    });
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      // A new conversation keeps its creation time: it was updated when it was created.
+      data: { model: input.model, activeLeafId: assistant.id, updatedAt: conversation.updatedAt },
     });
     return { conversationId: conversation.id, userMessageId: user.id, assistantMessageId: assistant.id };
   });

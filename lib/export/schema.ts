@@ -58,6 +58,8 @@ export const exportedConversationSchema = z.object({
   systemPrompt: z.string().max(200_000).nullable(),
   createdAt: date,
   updatedAt: date,
+  /** The last message of the branch that was on screen (absent in files from before branches). */
+  activeLeafId: id.nullable().optional(),
   /** Every branch, oldest first; parents come before their children. */
   messages: z.array(exportedMessageSchema).max(MAX_IMPORT_MESSAGES),
 });

@@ -4,6 +4,7 @@
 import "./users";
 import "./ownership";
 import "./turns";
+import "./branches";
 import "./cascades";
 import "./health";
 import "./presets";

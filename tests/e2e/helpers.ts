@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 
 export interface TestUser {
   email: string;
@@ -76,4 +76,12 @@ export async function doubleRequests(needle: string): Promise<RecordedRequest[]>
   const response = await fetch(`${process.env.E2E_DOUBLE_URL}/__double/requests?path=/v1/messages`);
   const all = (await response.json()) as RecordedRequest[];
   return all.filter((request) => JSON.stringify(request.body?.messages?.at(-1) ?? "").includes(needle));
+}
+
+/** A second, freshly registered user in a browser context of its own. */
+export async function stranger(browser: Browser) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
+  const page = await context.newPage();
+  await registerAndSignIn(page);
+  return { page, close: () => context.close() };
 }

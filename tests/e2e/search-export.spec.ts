@@ -1,8 +1,8 @@
 // Search in the sidebar, conversation export (Markdown, JSON) and import, "export all my data",
 // and isolation of all of them between users.
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { lastReply, registerAndSignIn, scenario, sendMessage } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { lastReply, registerAndSignIn, scenario, sendMessage, stranger } from "./helpers";
 
 /** Chats once with a reply containing `reply`; returns the conversation id and the reply's message id. */
 async function chatWithReply(page: Page, question: string, reply: string) {
@@ -21,13 +21,6 @@ async function exportJson(page: Page, id: string) {
   return (await response.json()) as {
     conversation: { title: string; messages: { role: string; content: unknown; parentId: string | null }[] };
   };
-}
-
-async function stranger(browser: Browser) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
-  const page = await context.newPage();
-  await registerAndSignIn(page);
-  return { page, close: () => context.close() };
 }
 
 test("search finds a conversation by a word of a reply and opens it at that message", async ({ page }) => {

@@ -62,6 +62,7 @@ describe("emptyReply", () => {
       costUsd: null,
       requestId: null,
       error: null,
+      siblingIds: ["x"],
     });
   });
 });
@@ -168,6 +169,7 @@ describe("chatReducer", () => {
       costUsd: 0.0123,
       requestId: "req_1",
       error: null,
+      siblingIds: ["msg_a1"],
     });
   });
 
@@ -227,7 +229,7 @@ describe("chatReducer", () => {
     expect(last(after)).toBe(last(before));
   });
 
-  it("retrying replaces the failed reply with an empty one in place", () => {
+  it("retrying replaces the failed reply with an empty sibling of it", () => {
     const failed = run([
       sent,
       ev("local-a1", start),
@@ -244,7 +246,10 @@ describe("chatReducer", () => {
       model: "claude-opus-4-8",
     });
     expect(state).toHaveLength(4);
-    expect(state[3]).toEqual(emptyReply("local-a2", "claude-opus-4-8"));
+    expect(state[3]).toEqual({
+      ...emptyReply("local-a2", "claude-opus-4-8"),
+      siblingIds: ["msg_a1", "local-a2"],
+    });
     expect(state.some((message) => message.id === "msg_a1")).toBe(false);
     expect(state[2]?.id).toBe("msg_u1");
   });
@@ -257,6 +262,60 @@ describe("chatReducer", () => {
       ev("local-a2", { ...start, userMessageId: "msg_u1", assistantMessageId: "msg_a2" }),
     ]);
     expect(state.map((message) => message.id)).toEqual(["msg_u0", "msg_a0", "msg_u1", "msg_a2"]);
+    expect(last(state).siblingIds).toEqual(["msg_a1", "msg_a2"]);
+  });
+
+  it("regenerating an earlier reply drops what followed it (that belongs to the old branch)", () => {
+    const state = run([
+      { type: "retrying", failedId: "msg_a0", assistantId: "local-a2", model: "claude-sonnet-4-6" },
+    ]);
+    expect(state.map((message) => message.id)).toEqual(["msg_u0", "local-a2"]);
+    expect(last(state).siblingIds).toEqual(["msg_a0", "local-a2"]);
+  });
+
+  it("editing starts a new branch: a sibling user turn keeping the images, then an empty reply", () => {
+    const image = { type: "image", source: { type: "url", url: "https://example.test/a.png" } };
+    const initial: ChatMessage[] = [
+      { ...earlier[0]!, content: [image, { type: "text", text: "Earlier question" }] },
+      earlier[1]!,
+    ];
+    const state = run(
+      [
+        {
+          type: "editing",
+          editedId: "msg_u0",
+          userId: "local-u9",
+          assistantId: "local-a9",
+          text: "Better question",
+          model: "claude-sonnet-4-6",
+        },
+        ev("local-a9", { ...start, userMessageId: "msg_u9", assistantMessageId: "msg_a9" }),
+      ],
+      initial,
+    );
+    expect(state.map((message) => message.id)).toEqual(["msg_u9", "msg_a9"]);
+    expect(state[0]).toMatchObject({
+      role: "user",
+      content: [image, { type: "text", text: "Better question" }],
+      siblingIds: ["msg_u0", "msg_u9"],
+    });
+    expect(state[1]).toMatchObject({ status: "streaming", siblingIds: ["msg_a9"] });
+  });
+
+  it("replaced shows another branch; prepended adds older messages above", () => {
+    const other = [{ ...emptyReply("msg_x", null), status: "done" as const }];
+    expect(run([{ type: "replaced", messages: other }])).toBe(other);
+    expect(run([{ type: "prepended", messages: other }]).map((message) => message.id)).toEqual([
+      "msg_x",
+      "msg_u0",
+      "msg_a0",
+    ]);
+  });
+
+  it("loaded keeps the versions the page knows of", () => {
+    const initial = [{ ...earlier[1]!, siblingIds: ["msg_aa", "msg_a0"] }];
+    const state = run([{ type: "loaded", message: { ...earlier[1]!, status: "stopped" } }], initial);
+    expect(state[0]).toMatchObject({ status: "stopped", siblingIds: ["msg_aa", "msg_a0"] });
   });
 
   it("resuming empties the content and restarts streaming, keeping id and model", () => {

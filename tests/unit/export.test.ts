@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attachmentDisposition } from "@/lib/export/filename";
-import { activeBranch, conversationMarkdown } from "@/lib/export/markdown";
+import { conversationMarkdown } from "@/lib/export/markdown";
 import { CONVERSATION_FORMAT, conversationFileSchema, type ExportedMessage } from "@/lib/export/schema";
 import { snippetAround } from "@/lib/export/snippet";
 import en from "@/lib/i18n/messages/en/search.json";
@@ -97,8 +97,12 @@ describe("conversation export schema", () => {
 });
 
 describe("Markdown export", () => {
-  it("follows the active branch (the newest sibling)", () => {
-    expect(activeBranch(messages).map((row) => row.id)).toEqual(["u1", "a3", "u4"]);
+  it("follows the branch that was on screen, or the newest one in files without it", () => {
+    const older = conversationMarkdown({ ...file.conversation, activeLeafId: "a2" });
+    expect(older).toContain("An old answer.");
+    expect(older).not.toContain("Write one.");
+    const unknownLeaf = conversationMarkdown({ ...file.conversation, activeLeafId: "gone" });
+    expect(unknownLeaf).toBe(conversationMarkdown(file.conversation));
   });
 
   it("renders the title, the system prompt and each message of the active branch", () => {

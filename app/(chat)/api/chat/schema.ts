@@ -28,6 +28,10 @@ const common = {
   params: replyParamsSchema.default({}),
 };
 
+const messageText = z
+  .string()
+  .max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` });
+
 const imageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("upload"), attachmentId: id }),
   z.object({ kind: z.literal("url"), url: z.string().min(1).max(MAX_IMAGE_URL_LENGTH) }),
@@ -39,7 +43,7 @@ export const sendSchema = z
     conversationId: id.optional(),
     /** For a new conversation: the preset whose prompt it keeps a copy of. */
     presetId: id.nullable().optional(),
-    text: z.string().max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` }),
+    text: messageText,
     images: z
       .array(imageSchema)
       .max(MAX_IMAGES_PER_MESSAGE, { message: `at most ${MAX_IMAGES_PER_MESSAGE} images per message` })
@@ -58,5 +62,13 @@ export const retrySchema = z.object({
   ...common,
 });
 
-export const chatRequestSchema = z.union([sendSchema, retrySchema]);
+export const editSchema = z.object({
+  kind: z.literal("edit"),
+  /** The user message to replace with an edited copy (a sibling of it; its images are kept). */
+  messageId: id,
+  text: messageText,
+  ...common,
+});
+
+export const chatRequestSchema = z.union([sendSchema, editSchema, retrySchema]);
 export type ChatRequest = z.infer<typeof chatRequestSchema>;

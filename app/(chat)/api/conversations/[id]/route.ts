@@ -1,38 +1,26 @@
 import { requireUserId } from "@/lib/auth";
 import { generationBus } from "@/lib/chat/bus";
 import { deleteConversation, renameConversation } from "@/lib/db/conversations";
-import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
-import { conversationIdSchema, renameSchema } from "../schema";
-
-interface Context {
-  params: Promise<{ id: string }>;
-}
-
-// Another user's conversation is "not found" too: never reveal that it exists.
-const notFound = () => new AppError("not_found:conversation", "Conversation not found.");
-
-async function conversationId({ params }: Context) {
-  const { id } = await params;
-  return conversationIdSchema.safeParse(id).success ? id : null;
-}
+import { renameSchema } from "../schema";
+import { type ConversationContext, conversationIdOf, conversationNotFound } from "./context";
 
 /** Renames a conversation: `{ title }` (trimmed, 1–200 characters). */
-export const PATCH = route(async (request, context: Context) => {
+export const PATCH = route(async (request, context: ConversationContext) => {
   const { title } = await parseJson(request, renameSchema);
   const userId = await requireUserId();
-  const id = await conversationId(context);
+  const id = await conversationIdOf(context);
   const conversation = id ? await renameConversation(userId, id, title) : null;
-  if (!conversation) throw notFound();
+  if (!conversation) throw conversationNotFound();
   return Response.json({ conversation });
 });
 
 /** Deletes a conversation with its messages, stopping a reply still being generated in it. */
-export const DELETE = route(async (_request, context: Context) => {
+export const DELETE = route(async (_request, context: ConversationContext) => {
   const userId = await requireUserId();
-  const id = await conversationId(context);
+  const id = await conversationIdOf(context);
   const deleted = id ? await deleteConversation(userId, id) : null;
-  if (!deleted) throw notFound();
+  if (!deleted) throw conversationNotFound();
   for (const replyId of deleted.streamingReplyIds) generationBus.stop(replyId);
   return new Response(null, { status: 204 });
 });

@@ -5,25 +5,20 @@ import { AppError } from "@/lib/errors";
 import { attachmentDisposition } from "@/lib/export/filename";
 import { conversationMarkdown } from "@/lib/export/markdown";
 import { route } from "@/lib/http";
-import { conversationIdSchema } from "../../schema";
+import { type ConversationContext, conversationIdOf, conversationNotFound } from "../context";
 
 export const dynamic = "force-dynamic";
-
-interface Context {
-  params: Promise<{ id: string }>;
-}
 
 const formatSchema = z.enum(["md", "json"]);
 
 /** `GET /api/conversations/<id>/export?format=md|json`: the conversation as a download. */
-export const GET = route(async (request, { params }: Context) => {
+export const GET = route(async (request, context: ConversationContext) => {
   const format = formatSchema.safeParse(new URL(request.url).searchParams.get("format") ?? "json");
   if (!format.success) throw new AppError("bad_request:input", "format: must be md or json");
   const userId = await requireUserId();
-  const { id } = await params;
-  const file = conversationIdSchema.safeParse(id).success ? await exportConversation(userId, id) : null;
-  // Another user's conversation is "not found" too: never reveal that it exists.
-  if (!file) throw new AppError("not_found:conversation", "Conversation not found.");
+  const id = await conversationIdOf(context);
+  const file = id ? await exportConversation(userId, id) : null;
+  if (!file) throw conversationNotFound();
   const { title } = file.conversation;
   const [body, type] =
     format.data === "md"

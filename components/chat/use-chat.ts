@@ -2,7 +2,7 @@
 
 // Drives one conversation: sends messages and retries, follows reply streams (resuming after a
 // dropped connection or a reload), and stops replies.
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { ContentBlock } from "@/lib/chat/content";
 import { type ChatErrorInfo, ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
@@ -62,6 +62,8 @@ export function useChat({
 }: Options) {
   const [messages, dispatch] = useReducer(chatReducer, initialMessages);
   const [olderCursor, setOlderCursor] = useState(initialOlderCursor);
+  // The cursor of the older page being loaded or shown: each page is asked for once.
+  const requestedCursor = useRef<string | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const conversationId = useRef(initialConversationId);
@@ -211,27 +213,29 @@ export function useChat({
     }
     const page = (await response.json()) as MessagePage;
     dispatch({ type: "replaced", messages: page.messages });
+    requestedCursor.current = null;
     setOlderCursor(page.olderCursor);
   }, []);
 
-  const loadingOlder = useRef(false);
   /** Loads the page of messages above the oldest one shown; false when there was nothing to load. */
   const loadOlder = useCallback(async (): Promise<boolean> => {
     const id = conversationId.current;
-    if (!id || !olderCursor || loadingOlder.current) return false;
-    loadingOlder.current = true;
-    try {
-      const response = await fetch(
-        `/api/conversations/${id}/messages?before=${encodeURIComponent(olderCursor)}`,
-      ).catch(() => null);
-      if (!response?.ok) return false;
-      const page = (await response.json()) as MessagePage;
+    if (!id || !olderCursor || requestedCursor.current === olderCursor) return false;
+    requestedCursor.current = olderCursor;
+    const response = await fetch(
+      `/api/conversations/${id}/messages?before=${encodeURIComponent(olderCursor)}`,
+    ).catch(() => null);
+    if (!response?.ok) {
+      requestedCursor.current = null; // let the next scroll try again
+      return false;
+    }
+    const page = (await response.json()) as MessagePage;
+    // A transition renders the page in slices, so scrolling and typing stay responsive meanwhile.
+    startTransition(() => {
       dispatch({ type: "prepended", messages: page.messages });
       setOlderCursor(page.olderCursor);
-      return true;
-    } finally {
-      loadingOlder.current = false;
-    }
+    });
+    return true;
   }, [olderCursor]);
 
   const stop = useCallback(() => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { exportConversation, importConversation } from "@/lib/db/export";
 import {
   activePath,
   activePathPage,
@@ -8,7 +9,6 @@ import {
   finishReply,
   selectBranch,
 } from "@/lib/db/messages";
-import { exportConversation, importConversation } from "@/lib/db/export";
 import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);

@@ -2,12 +2,20 @@
 //   DATABASE_URL=file:./data/large.db npx tsx scripts/seed-large.ts
 //   DATABASE_URL=file:./data/large.db npx tsx --conditions=react-server bench/search.ts
 // (react-server: the data layer is server-only.) Times the data-layer calls in process, over RUNS
-// runs each after a warm-up; figures are reported, never enforced.
+// runs each after a warm-up; figures are reported, never enforced. QUERIES="a|b" replaces the queries.
 import { percentile } from "./support";
 
 const RUNS = Number(process.env.RUNS ?? 300);
 const EMAIL = process.env.SEED_EMAIL ?? "large@example.test";
-const QUERIES = ["telescope", "violin melody", "タワーの高さ", "budget invoice", "orbit", "zzzqqq", "ri"];
+const QUERIES = process.env.QUERIES?.split("|") ?? [
+  "telescope",
+  "violin melody",
+  "タワーの高さ",
+  "budget invoice",
+  "orbit",
+  "zzzqqq",
+  "ri",
+];
 
 process.env.AUTH_SECRET ??= "bench-only-secret-bench-only-secret-0123";
 const { db } = await import("@/lib/db/client");

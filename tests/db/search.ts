@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { deleteConversation, renameConversation } from "@/lib/db/conversations";
 import { exportAccount, exportConversation, importConversation } from "@/lib/db/export";
 import { finishReply, saveReplyProgress } from "@/lib/db/messages";
-import { searchConversations } from "@/lib/db/search";
+import { RECENT_MESSAGES, searchConversations } from "@/lib/db/search";
 import { conversationFileSchema } from "@/lib/export/schema";
 import { png } from "../unit/images-fixtures";
 import { doneReply, HASH, newUser, startConversation, text } from "./fixtures";
@@ -87,6 +87,31 @@ describe("search", () => {
     const hits = await searchConversations(owner, many);
     expect(hits).toHaveLength(50);
     expect(hits[0]?.snippet).toBe(`${many} answer`);
+  });
+
+  it("finds matches older than the user's newest RECENT_MESSAGES messages", async () => {
+    const user = (await newUser()).id;
+    const rare = `rare${randomUUID().slice(0, 8)}`;
+    const old = await chat(user, `An old ${rare} question`, "An old answer");
+    await db.message.update({
+      where: { id: old.userMessageId },
+      data: { createdAt: new Date("2020-01-01") },
+    });
+    const filler = await chat(user, "Filler", "Filler");
+    const hourAgo = Date.now() - 3_600_000;
+    await db.message.createMany({
+      data: Array.from({ length: RECENT_MESSAGES }, (_, index) => ({
+        conversationId: filler.conversationId,
+        role: "user",
+        content: JSON.stringify(text(`filler ${index}`)),
+        createdAt: new Date(hourAgo + index),
+      })),
+    });
+    const recent = await chat(user, `A recent ${rare} question`, "A recent answer");
+    const hits = await searchConversations(user, rare);
+    const messageHits = hits.filter((hit) => hit.messageId !== null);
+    expect(messageHits.map((hit) => hit.messageId)).toEqual([recent.userMessageId, old.userMessageId]);
+    expect(await searchConversations(owner, rare)).toEqual([]);
   });
 });
 

@@ -13,21 +13,29 @@ async function measure(page: Page, tokens: number) {
   // Headless chromium reports no "longtask" entries, so long tasks are measured as gaps between
   // animation frames: a task that blocks the main thread delays the next frame by its length.
   await page.evaluate(() => {
-    const state = window as unknown as { frameGaps: number[]; measuring: boolean };
-    state.frameGaps = [];
+    const state = window as unknown as { frames: [number, number][]; measuring: boolean; doneAt: number };
+    state.frames = [];
     state.measuring = true;
     let last = performance.now();
     const tick = (now: number) => {
-      state.frameGaps.push(now - last);
+      state.frames.push([now, now - last]);
       last = now;
       if (state.measuring) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    new MutationObserver(() => {
+      if (
+        !state.doneAt &&
+        document.querySelector('[data-message-role="assistant"][data-message-status="done"]')
+      )
+        state.doneAt = performance.now();
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-message-status"] });
   });
   const taskDuration = async () =>
     ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) *
     1000;
   const before = await taskDuration();
+  const sentAt = await page.evaluate(() => performance.now());
   const box = page.getByRole("textbox", { name: "Message" });
   await box.fill(`render ${tokens} [[double:text?tokens=${tokens}&paragraph=60&delay=${DELAY_MS}]]`);
   await box.press("Enter");
@@ -35,17 +43,26 @@ async function measure(page: Page, tokens: number) {
     .locator('[data-message-role="assistant"][data-message-status="done"]')
     .waitFor({ timeout: 10 * 60_000 });
   const mainThreadMs = (await taskDuration()) - before;
-  const gaps = await page.evaluate(() => {
-    const state = window as unknown as { frameGaps: number[]; measuring: boolean };
+  const { frames, doneAt } = await page.evaluate(() => {
+    const state = window as unknown as { frames: [number, number][]; measuring: boolean; doneAt: number };
     state.measuring = false;
-    return state.frameGaps;
+    return { frames: state.frames, doneAt: state.doneAt };
   });
   await cdp.detach();
+  const gaps = frames.map(([, gap]) => gap);
+  // Where each long gap ended: after sending, and relative to the reply being marked done.
+  const longGaps = frames
+    .filter(([, gap]) => gap > 50)
+    .map(
+      ([at, gap]) =>
+        `${gap.toFixed(0)} ms at +${(at - sentAt).toFixed(0)} ms (done ${(at - doneAt).toFixed(0)} ms)`,
+    );
   return {
     tokens,
     mainThreadMs,
     longest: Math.max(0, ...gaps),
-    over50: gaps.filter((gap) => gap > 50).length,
+    over50: longGaps.length,
+    longGaps,
   };
 }
 
@@ -63,6 +80,7 @@ try {
     console.log(
       `${String(run.tokens).padStart(6)} tokens: main thread ${run.mainThreadMs.toFixed(0)} ms, longest frame gap ${run.longest.toFixed(0)} ms, ${run.over50} frame gaps > 50 ms`,
     );
+    for (const gap of run.longGaps) console.log(`         gap ${gap}`);
   }
   console.log(
     `ratio 16k / 4k: ${(large.mainThreadMs / small.mainThreadMs).toFixed(2)}   (target ≤ 4.5, no task > 50 ms)`,

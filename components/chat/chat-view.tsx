@@ -108,6 +108,17 @@ export function ChatView({
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
+  // A conversation started on this page: its saved prompt is the preset's copy made by the server.
+  useEffect(() => {
+    if (conversation.id || !chat.conversationId) return;
+    void fetch(`/api/system-prompt/${chat.conversationId}`)
+      .then((response) =>
+        response.ok ? (response.json() as Promise<{ systemPrompt: string | null }>) : null,
+      )
+      .then((body) => body && setSystemPrompt(body.systemPrompt))
+      .catch(() => {});
+  }, [conversation.id, chat.conversationId]);
+
   const choose = async (next: PromptChoice) => {
     setChoice(next);
     if (!chat.conversationId || next === CUSTOM_PROMPT) return;
@@ -134,12 +145,12 @@ export function ChatView({
           <ConversationExport conversationId={chat.conversationId} />
         </div>
       )}
-      {/* Shown for conversations loaded from the server, whose prompt this page knows. */}
-      {conversation.id && (
+      {chat.conversationId && (
         <SystemPromptPanel
           prompt={systemPrompt}
           onSave={async (prompt) => {
-            const saved = await saveSystemPrompt(conversation.id!, { systemPrompt: prompt || null });
+            if (!chat.conversationId) return false;
+            const saved = await saveSystemPrompt(chat.conversationId, { systemPrompt: prompt || null });
             if (saved === undefined) return false;
             setSystemPrompt(saved);
             setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);

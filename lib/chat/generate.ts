@@ -25,9 +25,14 @@ export interface GenerationInput {
   newConversation?: { title: string; userText: string };
 }
 
-export function startGeneration(input: GenerationInput): void {
+/**
+ * Starts a reply. The upstream request goes out at once, while `saved` (the turn being written)
+ * settles: the reply is written only after it, and a turn that could not be saved is abandoned
+ * (the upstream request is aborted and nothing is announced as its end).
+ */
+export function startGeneration(input: GenerationInput, saved: Promise<unknown>): void {
   const controller = new AbortController();
-  const state = { stopped: false };
+  const state = { stopped: false, turnSaved: false };
   generationBus.open(input.assistantMessageId, () => {
     state.stopped = true;
     controller.abort();
@@ -39,7 +44,17 @@ export function startGeneration(input: GenerationInput): void {
     assistantMessageId: input.assistantMessageId,
     model: input.request.model,
   });
-  void runGeneration(input, controller, state).catch((error: unknown) => {
+  const turnSaved = saved.then(
+    () => {
+      state.turnSaved = true;
+      return true;
+    },
+    () => {
+      controller.abort();
+      return false;
+    },
+  );
+  void runGeneration(input, controller, state, turnSaved).catch((error: unknown) => {
     console.error("generation failed to finish", input.assistantMessageId, (error as Error)?.message);
     generationBus.close(input.assistantMessageId);
   });
@@ -48,7 +63,8 @@ export function startGeneration(input: GenerationInput): void {
 async function runGeneration(
   input: GenerationInput,
   controller: AbortController,
-  state: { stopped: boolean },
+  state: { stopped: boolean; turnSaved: boolean },
+  turnSaved: Promise<boolean>,
 ) {
   const id = input.assistantMessageId;
   const reply = new ReplyAccumulator();
@@ -73,7 +89,8 @@ async function runGeneration(
       watchStall();
       requestId ??= stream.request_id ?? null;
       for (const chatEvent of reply.apply(event)) generationBus.publish(id, chatEvent);
-      if (Date.now() - lastSave > SAVE_EVERY_MS) {
+      // Progress is saved once the turn is (the relay never waits for it); the end waits below.
+      if (state.turnSaved && Date.now() - lastSave > SAVE_EVERY_MS) {
         lastSave = Date.now();
         await saveReplyProgress(id, reply.content);
       }
@@ -85,6 +102,10 @@ async function runGeneration(
     clearTimeout(stallTimer);
   }
 
+  if (!(await turnSaved)) {
+    generationBus.close(id);
+    return;
+  }
   const status = state.stopped ? "stopped" : failure || stalled ? "error" : "done";
   const error =
     status === "error" ? classifyError(stalled ? new StalledError(stallMs) : failure, requestId) : null;

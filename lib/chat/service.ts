@@ -3,12 +3,15 @@ import "server-only";
 import type { ChatRequest } from "@/app/(chat)/api/chat/schema";
 import { findImageMeta, findImages } from "@/lib/db/attachments";
 import { findConversation } from "@/lib/db/conversations";
+import { newId } from "@/lib/db/ids";
 import {
   activePath,
   branchTo,
   createAssistantPlaceholder,
   createTurn,
   findOwnedMessageWithConversation,
+  newTurnIds,
+  type TurnIds,
 } from "@/lib/db/messages";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
@@ -85,15 +88,19 @@ async function imageData(userId: string, turns: { content: ContentBlock[] }[]): 
   );
 }
 
-/** The saved turn a reply is generated for, and the conversation context the API is sent. */
-interface SavedTurn {
-  conversationId: string;
-  userMessageId: string;
-  assistantMessageId: string;
+/** The turn a reply is generated for: its ids, the context the API is sent, and how to save it. */
+interface PlannedTurn extends TurnIds {
   /** The branch up to and including the user turn being answered. */
   rows: { role: string; content: string }[];
   system: string | null;
   newConversation?: GenerationInput["newConversation"];
+  save: () => Promise<unknown>;
+}
+
+/** A checked reply, ready to run: start `save()` and the generation together (see the chat route). */
+export interface PreparedReply {
+  generation: GenerationInput;
+  save: () => Promise<unknown>;
 }
 
 const generating = () =>
@@ -107,7 +114,7 @@ async function idleActivePath(conversationId: string, userId: string) {
 }
 
 /** A new message at the end of the active branch (and a new conversation when there is none). */
-async function saveSend(userId: string, request: SendRequest): Promise<SavedTurn> {
+async function planSend(userId: string, request: SendRequest): Promise<PlannedTurn> {
   const conversation = request.conversationId ? await findConversation(userId, request.conversationId) : null;
   if (request.conversationId && !conversation)
     throw new AppError("not_found:conversation", "Conversation not found.");
@@ -115,26 +122,29 @@ async function saveSend(userId: string, request: SendRequest): Promise<SavedTurn
   const userContent = await userTurnContent(userId, request);
   const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
   const title = fallbackTitle(request.text);
-  const saved = await createTurn({
-    userId,
-    conversationId: conversation?.id ?? null,
-    newTitle: title,
-    model: request.model,
-    parentId: path.at(-1)?.id ?? null,
-    userContent,
-    systemPrompt: presetPrompt,
-    presetId: presetPrompt === null ? null : (request.presetId ?? null),
-  });
+  const ids = newTurnIds(conversation?.id ?? null);
   return {
-    ...saved,
+    ...ids,
     rows: [...path, { role: "user", content: JSON.stringify(userContent) }],
     system: conversation ? conversation.systemPrompt : presetPrompt,
     newConversation: conversation ? undefined : { title, userText: request.text },
+    save: () =>
+      createTurn({
+        userId,
+        conversationId: conversation?.id ?? null,
+        newTitle: title,
+        model: request.model,
+        parentId: path.at(-1)?.id ?? null,
+        userContent,
+        systemPrompt: presetPrompt,
+        presetId: presetPrompt === null ? null : (request.presetId ?? null),
+        ids,
+      }),
   };
 }
 
 /** An edited user message: a sibling of the original (keeping its images), starting a new branch. */
-async function saveEdit(userId: string, request: EditRequest): Promise<SavedTurn> {
+async function planEdit(userId: string, request: EditRequest): Promise<PlannedTurn> {
   const original = await findOwnedMessageWithConversation(request.messageId, userId);
   if (original?.role !== "user") throw new AppError("not_found:message", "Message not found.");
   const { conversationId } = original;
@@ -145,70 +155,76 @@ async function saveEdit(userId: string, request: EditRequest): Promise<SavedTurn
     : images;
   if (userContent.length === 0) throw new AppError("bad_request:input", "text: must not be empty");
   const earlier = original.parentId ? await branchTo(conversationId, userId, original.parentId) : [];
-  const saved = await createTurn({
-    userId,
-    conversationId,
-    newTitle: "",
-    model: request.model,
-    parentId: original.parentId,
-    userContent,
-  });
+  const ids = newTurnIds(conversationId);
   return {
-    ...saved,
+    ...ids,
     rows: [...earlier, { role: "user", content: JSON.stringify(userContent) }],
     system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+    save: () =>
+      createTurn({
+        userId,
+        conversationId,
+        newTitle: "",
+        model: request.model,
+        parentId: original.parentId,
+        userContent,
+        ids,
+      }),
   };
 }
 
 /** A new reply to the user turn of an earlier one (retry, regenerate): a sibling of that reply. */
-async function saveRetry(userId: string, request: RetryRequest): Promise<SavedTurn> {
+async function planRetry(userId: string, request: RetryRequest): Promise<PlannedTurn> {
   const previous = await findOwnedMessageWithConversation(request.messageId, userId);
   if (previous?.role !== "assistant" || !previous.parentId) {
     throw new AppError("not_found:message", "Message not found.");
   }
   const { conversationId, parentId: userMessageId } = previous;
   await idleActivePath(conversationId, userId);
-  const rows = await branchTo(conversationId, userId, userMessageId);
-  const { id: assistantMessageId } = await createAssistantPlaceholder(
-    conversationId,
-    userMessageId,
-    request.model,
-  );
+  const assistantMessageId = newId();
   return {
     conversationId,
     userMessageId,
     assistantMessageId,
-    rows,
+    rows: await branchTo(conversationId, userId, userMessageId),
     system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+    save: () => createAssistantPlaceholder(conversationId, userMessageId, request.model, assistantMessageId),
   };
 }
 
-function saveTurn(userId: string, request: ChatRequest): Promise<SavedTurn> {
+function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
   switch (request.kind) {
     case "send":
-      return saveSend(userId, request);
+      return planSend(userId, request);
     case "edit":
-      return saveEdit(userId, request);
+      return planEdit(userId, request);
     case "retry":
-      return saveRetry(userId, request);
+      return planRetry(userId, request);
   }
 }
 
-export async function prepareReply(userId: string, request: ChatRequest): Promise<GenerationInput> {
+/**
+ * Checks a chat request (parameters, ownership, no reply already generating) and builds the
+ * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
+ */
+export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
   const [model, settings] = await Promise.all([validParams(request), getUserSettings(userId)]);
-  const { rows, system, ...turn } = await saveTurn(userId, request);
+  const { rows, system, save, ...turn } = await planTurn(userId, request);
   const turns = history(rows);
   return {
-    ...turn,
-    request: buildReplyRequest({
-      modelId: request.model,
-      model,
-      history: turns,
-      images: await imageData(userId, turns),
-      system,
-      params: request.params,
-      userId,
-      promptCaching: settings.promptCaching,
-    }),
+    save,
+    generation: {
+      ...turn,
+      request: buildReplyRequest({
+        modelId: request.model,
+        model,
+        history: turns,
+        images: await imageData(userId, turns),
+        system,
+        params: request.params,
+        userId,
+        promptCaching: settings.promptCaching,
+      }),
+    },
   };
 }

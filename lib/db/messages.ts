@@ -3,6 +3,7 @@ import type { ContentBlock } from "@/lib/chat/content";
 import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "@/lib/chat/protocol";
 import { MessageTree } from "@/lib/chat/tree";
 import { db } from "./client";
+import { newId } from "./ids";
 
 export const messageFields = {
   id: true,
@@ -123,18 +124,19 @@ export function findOwnedMessageWithConversation(id: string, userId: string) {
 }
 
 /** A new reply to an existing user turn (retry, regenerate), made the conversation's active leaf. */
-export function createAssistantPlaceholder(conversationId: string, parentId: string, model: string) {
-  return db.$transaction(async (tx) => {
-    const message = await tx.message.create({
-      data: { conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
-      select: { id: true },
-    });
-    await tx.conversation.update({
-      where: { id: conversationId },
-      data: { model, activeLeafId: message.id },
-    });
-    return message;
-  });
+export async function createAssistantPlaceholder(
+  conversationId: string,
+  parentId: string,
+  model: string,
+  id: string = newId(),
+) {
+  await db.$transaction([
+    db.message.create({
+      data: { id, conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
+    }),
+    db.conversation.update({ where: { id: conversationId }, data: { model, activeLeafId: id } }),
+  ]);
+  return { id };
 }
 
 export function saveReplyProgress(id: string, content: ContentBlock[]) {
@@ -201,8 +203,22 @@ export async function branchTo(
   );
 }
 
-/** Saves a user turn and the placeholder of its reply in one transaction, creating the conversation if needed. */
-export function createTurn(input: {
+export interface TurnIds {
+  conversationId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+}
+
+/** Ids for a turn about to be saved: in `conversationId`, or in a new conversation when it is null. */
+export function newTurnIds(conversationId: string | null): TurnIds {
+  return { conversationId: conversationId ?? newId(), userMessageId: newId(), assistantMessageId: newId() };
+}
+
+/**
+ * Saves a user turn and the placeholder of its reply in one transaction (creating the conversation
+ * when `conversationId` is null), and makes the reply the conversation's active leaf.
+ */
+export async function createTurn(input: {
   userId: string;
   conversationId: string | null;
   newTitle: string;
@@ -211,45 +227,49 @@ export function createTurn(input: {
   userContent: ContentBlock[];
   systemPrompt?: string | null;
   presetId?: string | null;
-}) {
-  return db.$transaction(async (tx) => {
-    const conversation = input.conversationId
-      ? { id: input.conversationId, updatedAt: undefined }
-      : await tx.conversation.create({
-          data: {
-            userId: input.userId,
-            title: input.newTitle,
-            model: input.model,
-            systemPrompt: input.systemPrompt ?? null,
-            presetId: input.presetId ?? null,
-          },
-        });
-    const user = await tx.message.create({
+  /** Chosen beforehand (see newTurnIds) or here; `conversationId` must match the input's. */
+  ids?: TurnIds;
+}): Promise<TurnIds> {
+  const ids = input.ids ?? newTurnIds(input.conversationId);
+  const conversation = input.conversationId
+    ? db.conversation.update({
+        where: { id: input.conversationId },
+        data: { model: input.model, activeLeafId: ids.assistantMessageId },
+      })
+    : db.conversation.create({
+        data: {
+          id: ids.conversationId,
+          userId: input.userId,
+          title: input.newTitle,
+          model: input.model,
+          systemPrompt: input.systemPrompt ?? null,
+          presetId: input.presetId ?? null,
+          activeLeafId: ids.assistantMessageId,
+        },
+      });
+  await db.$transaction([
+    conversation,
+    db.message.create({
       data: {
-        conversationId: conversation.id,
+        id: ids.userMessageId,
+        conversationId: ids.conversationId,
         parentId: input.parentId,
         role: "user",
         content: JSON.stringify(input.userContent),
         status: "done",
       },
-      select: { id: true },
-    });
-    const assistant = await tx.message.create({
+    }),
+    db.message.create({
       data: {
-        conversationId: conversation.id,
-        parentId: user.id,
+        id: ids.assistantMessageId,
+        conversationId: ids.conversationId,
+        parentId: ids.userMessageId,
         role: "assistant",
         content: "[]",
         status: "streaming",
         model: input.model,
       },
-      select: { id: true },
-    });
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      // A new conversation keeps its creation time: it was updated when it was created.
-      data: { model: input.model, activeLeafId: assistant.id, updatedAt: conversation.updatedAt },
-    });
-    return { conversationId: conversation.id, userMessageId: user.id, assistantMessageId: assistant.id };
-  });
+    }),
+  ]);
+  return ids;
 }

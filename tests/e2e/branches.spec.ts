@@ -151,7 +151,7 @@ test("a 2,000-message conversation opens at its newest messages and loads older 
   expect(new Set(ids).size).toBe(ids.length);
 });
 
-test("another user's branches and message pages are not found, and edits of their messages refused", async ({
+test("another user's branches, message pages and system prompt are not found, and edits refused", async ({
   page,
   browser,
 }) => {
@@ -175,6 +175,8 @@ test("another user's branches and message pages are not found, and edits of thei
       data: { kind: "edit", messageId: userMessageId, text: "Mine now", model: "claude-sonnet-4-6" },
     });
     expect(edit.status()).toBe(404);
+    const prompt = await other.page.request.get(`/api/system-prompt/${id}`);
+    expect(prompt.status()).toBe(404);
     const view = await other.page.goto(`/c/${id}`);
     expect(view?.status()).toBe(404);
   } finally {

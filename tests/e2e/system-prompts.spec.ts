@@ -31,6 +31,11 @@ test("the picked preset's prompt reaches the API; the conversation keeps its cop
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
   const [request] = await doubleRequests(first.slice(-30));
   expect(systemText(request?.body.system)).toBe("Always answer like a pirate.");
+  // The new conversation's own copy can be edited at once, without reopening it.
+  await page.getByText("Edit system prompt").click();
+  await expect(page.getByRole("textbox", { name: "This conversation's system prompt" })).toHaveValue(
+    "Always answer like a pirate.",
+  );
 
   const edited = await page.request.patch(`/api/presets/${presetId}`, {
     data: { prompt: "Answer like a robot." },

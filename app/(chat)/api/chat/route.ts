@@ -12,8 +12,11 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   const body = await parseJson(request, chatRequestSchema);
   const userId = await requireUserId();
-  const generation = await prepareReply(userId, body);
-  startGeneration(generation);
+  const { generation, save } = await prepareReply(userId, body);
+  // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
+  const saved = save();
+  startGeneration(generation, saved);
+  await saved;
   const stream = replyEventStream(generation.assistantMessageId, -1);
   if (!stream) throw new AppError("internal:server", "The reply could not be started.");
   return stream;

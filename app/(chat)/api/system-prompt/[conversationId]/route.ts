@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireUserId } from "@/lib/auth";
-import { updateSystemPrompt } from "@/lib/db/conversations";
+import { findConversation, updateSystemPrompt } from "@/lib/db/conversations";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
@@ -17,8 +17,25 @@ const bodySchema = z.union([
   z.object({ systemPrompt: z.string().max(100_000).nullable() }).strict(),
 ]);
 
+interface Context {
+  params: Promise<{ conversationId: string }>;
+}
+
+const notFound = () => new AppError("not_found:conversation", "Conversation not found.");
+
+/** The system prompt the conversation uses: `{ systemPrompt }` (null: none). */
+export const GET = route(async (_request, { params }: Context) => {
+  const userId = await requireUserId();
+  const { conversationId } = await params;
+  const conversation = id.safeParse(conversationId).success
+    ? await findConversation(userId, conversationId)
+    : null;
+  if (!conversation) throw notFound();
+  return Response.json({ systemPrompt: conversation.systemPrompt });
+});
+
 /** Changes the system prompt the conversation uses, from its next reply on. */
-export const PATCH = route(async (request, { params }: { params: Promise<{ conversationId: string }> }) => {
+export const PATCH = route(async (request, { params }: Context) => {
   const body = await parseJson(request, bodySchema);
   const userId = await requireUserId();
   const { conversationId } = await params;
@@ -31,6 +48,6 @@ export const PATCH = route(async (request, { params }: { params: Promise<{ conve
     data = { systemPrompt: body.systemPrompt?.trim() ? body.systemPrompt : null, presetId: null };
   }
   const saved = await updateSystemPrompt(userId, conversationId, data);
-  if (!saved) throw new AppError("not_found:conversation", "Conversation not found.");
+  if (!saved) throw notFound();
   return Response.json(saved);
 });

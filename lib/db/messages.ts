@@ -231,10 +231,13 @@ export async function createTurn(input: {
   ids?: TurnIds;
 }): Promise<TurnIds> {
   const ids = input.ids ?? newTurnIds(input.conversationId);
+  // One clock reading for the turn: the conversation is updated when the question is asked, and the
+  // reply is stamped a millisecond later, so that sorting by time never puts it before its question.
+  const askedAt = new Date();
   const conversation = input.conversationId
     ? db.conversation.update({
         where: { id: input.conversationId },
-        data: { model: input.model, activeLeafId: ids.assistantMessageId },
+        data: { model: input.model, activeLeafId: ids.assistantMessageId, updatedAt: askedAt },
       })
     : db.conversation.create({
         data: {
@@ -245,30 +248,35 @@ export async function createTurn(input: {
           systemPrompt: input.systemPrompt ?? null,
           presetId: input.presetId ?? null,
           activeLeafId: ids.assistantMessageId,
+          createdAt: askedAt,
+          updatedAt: askedAt,
         },
       });
   await db.$transaction([
     conversation,
-    db.message.create({
-      data: {
-        id: ids.userMessageId,
-        conversationId: ids.conversationId,
-        parentId: input.parentId,
-        role: "user",
-        content: JSON.stringify(input.userContent),
-        status: "done",
-      },
-    }),
-    db.message.create({
-      data: {
-        id: ids.assistantMessageId,
-        conversationId: ids.conversationId,
-        parentId: ids.userMessageId,
-        role: "assistant",
-        content: "[]",
-        status: "streaming",
-        model: input.model,
-      },
+    // One statement for both rows: the reply's parent is checked at its end.
+    db.message.createMany({
+      data: [
+        {
+          id: ids.userMessageId,
+          conversationId: ids.conversationId,
+          parentId: input.parentId,
+          role: "user",
+          content: JSON.stringify(input.userContent),
+          status: "done",
+          createdAt: askedAt,
+        },
+        {
+          id: ids.assistantMessageId,
+          conversationId: ids.conversationId,
+          parentId: ids.userMessageId,
+          role: "assistant",
+          content: "[]",
+          status: "streaming",
+          model: input.model,
+          createdAt: new Date(askedAt.getTime() + 1),
+        },
+      ],
     }),
   ]);
   return ids;

@@ -16,6 +16,7 @@ import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageBytes } from "@/lib/images/validate";
 import { saveImage } from "./attachments";
 import { db } from "./client";
+import { newId } from "./ids";
 import { messageFields } from "./messages";
 import { getUserSettings } from "./settings";
 
@@ -148,6 +149,9 @@ function remapImages(content: ExportedMessage["content"], ids: Map<string, strin
   });
 }
 
+/** Rows per insert statement: well under SQLite's limit of 32,766 bound values. */
+const IMPORT_ROWS_PER_STATEMENT = 500;
+
 /** Creates a new conversation for the user from an export: its images first, then the rest in one transaction. */
 export async function importConversation(userId: string, file: ConversationFile): Promise<{ id: string }> {
   const { conversation } = file;
@@ -165,36 +169,36 @@ export async function importConversation(userId: string, file: ConversationFile)
     content: remapImages(message.content, imageIdMap, `conversation.messages.${index}`),
   }));
 
-  return db.$transaction(
-    async (tx) => {
-      const created = await tx.conversation.create({
-        data: {
-          userId,
-          title: conversation.title,
-          model: conversation.model,
-          systemPrompt: conversation.systemPrompt,
-          createdAt: new Date(conversation.createdAt),
-        },
-        select: { id: true },
-      });
-      const newIds = new Map<string, string>();
-      for (const { id, parentId, content, createdAt, ...fields } of messages) {
-        const row = await tx.message.create({
-          data: {
-            ...fields,
-            conversationId: created.id,
-            parentId: parentId === null ? null : (newIds.get(parentId) ?? null),
-            content: JSON.stringify(content),
-            createdAt: new Date(createdAt),
-          },
-          select: { id: true },
-        });
-        newIds.set(id, row.id);
-      }
-      const activeLeafId = conversation.activeLeafId ? newIds.get(conversation.activeLeafId) : undefined;
-      if (activeLeafId) await tx.conversation.update({ where: { id: created.id }, data: { activeLeafId } });
-      return created;
-    },
-    { timeout: 60_000, maxWait: 10_000 },
+  // New ids for everything, chosen here so that the rows can be written in a few statements.
+  const conversationId = newId();
+  const newIds = new Map(messages.map((message) => [message.id, newId()]));
+  const rows = messages.map(({ id, parentId, content, createdAt, ...fields }) => ({
+    ...fields,
+    id: newIds.get(id)!,
+    conversationId,
+    parentId: parentId === null ? null : newIds.get(parentId)!,
+    content: JSON.stringify(content),
+    createdAt: new Date(createdAt),
+  }));
+  const chunks = Array.from({ length: Math.ceil(rows.length / IMPORT_ROWS_PER_STATEMENT) }, (_, index) =>
+    rows.slice(index * IMPORT_ROWS_PER_STATEMENT, (index + 1) * IMPORT_ROWS_PER_STATEMENT),
   );
+  await db.$transaction([
+    db.conversation.create({
+      data: {
+        id: conversationId,
+        userId,
+        title: conversation.title,
+        model: conversation.model,
+        systemPrompt: conversation.systemPrompt,
+        // The conversation keeps its dates: restored, it sits where it was in the list.
+        createdAt: new Date(conversation.createdAt),
+        updatedAt: new Date(conversation.updatedAt),
+        activeLeafId: conversation.activeLeafId ? (newIds.get(conversation.activeLeafId) ?? null) : null,
+      },
+    }),
+    // Parents come before their children in the file, so each statement's parents already exist.
+    ...chunks.map((chunk) => db.message.createMany({ data: chunk })),
+  ]);
+  return { id: conversationId };
 }

@@ -1,6 +1,7 @@
 // The conversation sidebar: list by date, rename, delete, pagination, narrow screens, isolation.
 // Rows are found by their link (/c/<id>): titles may be rewritten after the first reply.
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { longConversationFile } from "../support/long-conversation";
 import { lastReply, registerAndSignIn, sendMessage } from "./helpers";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
@@ -58,6 +59,36 @@ test("a new conversation is listed under Today and highlighted while open", asyn
   await page.reload();
   await expect(sidebar(page).getByRole("list", { name: "Today" })).toBeVisible();
   expect(pageErrors).toEqual([]); // e.g. no hydration mismatch from the date groups
+});
+
+test("conversations are grouped as Yesterday, Previous 7 days and Older by their last activity", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const day = 24 * 60 * 60 * 1000;
+  const ids: Record<string, string> = {};
+  for (const [group, daysAgo] of [
+    ["Yesterday", 1],
+    ["Previous 7 days", 4],
+    ["Older", 40],
+  ] as const) {
+    const file = longConversationFile(1);
+    const at = new Date(Date.now() - daysAgo * day).toISOString();
+    file.conversation.title = `Talk from ${group}`;
+    file.conversation.createdAt = at;
+    file.conversation.updatedAt = at;
+    const response = await page.request.post("/api/import", { data: file });
+    expect(response.status()).toBe(201);
+    ids[group] = ((await response.json()) as { id: string }).id;
+  }
+  await page.goto("/");
+  await hydrated(page);
+  for (const [group, id] of Object.entries(ids)) {
+    await expect(
+      sidebar(page).getByRole("list", { name: group }).locator(`a[href="/c/${id}"]`),
+    ).toBeVisible();
+  }
+  await expect(sidebar(page).getByRole("list", { name: "Today" })).toHaveCount(0);
 });
 
 test("rename inline: Escape cancels, Enter saves, and the title persists", async ({ page }) => {

@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { toMessagePage } from "@/lib/chat/view-model";
 import { findConversation } from "@/lib/db/conversations";
-import { activePathPage } from "@/lib/db/messages";
+import { activePathPage, pathPageThrough } from "@/lib/db/messages";
 import { listPresetOptions } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
@@ -10,7 +10,13 @@ import { defaultModelId, listModels } from "@/lib/model/models";
 import { ChatView } from "./chat-view";
 
 /** Server part of a chat page: loads the conversation (owned by the signed-in user), models and presets. */
-export async function ChatPage({ conversationId }: { conversationId: string | null }) {
+export async function ChatPage({
+  conversationId,
+  focusMessageId = null,
+}: {
+  conversationId: string | null;
+  focusMessageId?: string | null;
+}) {
   const userId = (await auth())?.user?.id;
   if (!userId) redirect("/login");
   const [conversation, { models }, settings, presets] = await Promise.all([
@@ -20,12 +26,15 @@ export async function ChatPage({ conversationId }: { conversationId: string | nu
     listPresetOptions(userId),
   ]);
   if (conversationId && !conversation) notFound();
-  const page = conversation ? await activePathPage(conversation.id, userId) : null;
+  const focused =
+    conversation && focusMessageId ? await pathPageThrough(conversation.id, userId, focusMessageId) : null;
+  const page = focused ?? (conversation ? await activePathPage(conversation.id, userId) : null);
   const offered =
     conversation && models.some((model) => model.id === conversation.model) ? conversation.model : null;
   return (
     <ChatView
-      key={conversationId ?? "new"}
+      // Opening a search hit in the conversation on screen loads it afresh around that message.
+      key={`${conversationId ?? "new"}-${focused ? focusMessageId : ""}`}
       conversation={{
         id: conversationId,
         messages: page ? toMessagePage(page).messages : [],

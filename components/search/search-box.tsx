@@ -20,7 +20,9 @@ type State =
 
 const DEBOUNCE_MS = 200;
 
-const hitHref = (hit: SearchHit) => `/c/${hit.conversationId}${hit.messageId ? `#m-${hit.messageId}` : ""}`;
+// `?m=` has the page load the message's branch around it; `#m-` scrolls to it once shown.
+const hitHref = (hit: SearchHit) =>
+  `/c/${hit.conversationId}${hit.messageId ? `?m=${hit.messageId}#m-${hit.messageId}` : ""}`;
 
 /** The sidebar's search: matches in the user's conversation titles and messages, newest first. */
 export function SearchBox() {

@@ -73,6 +73,20 @@ export interface PathPage {
   olderCursor: string | null;
 }
 
+type Tree = MessageTree<{ id: string; parentId: string | null; status: string }>;
+
+/** Messages `start` to `end` of `path`, with their versions. */
+async function pageOf(tree: Tree, path: { id: string }[], start: number, end: number, userId: string) {
+  const rows = await rowsInOrder(
+    path.slice(start, end).map((node) => node.id),
+    userId,
+  );
+  return {
+    messages: rows.map((row) => ({ ...row, siblingIds: tree.siblingIds(row.id) })),
+    olderCursor: start > 0 ? path[start]!.id : null,
+  };
+}
+
 /**
  * A page of the active branch, oldest first: the newest messages, or those just above `before`.
  * Null when the conversation is not the user's or `before` is not on the active branch.
@@ -88,27 +102,47 @@ export async function activePathPage(
   const path = loaded.tree.path(loaded.activeLeafId);
   const end = before === null ? path.length : path.findIndex((node) => node.id === before);
   if (end === -1) return null;
-  const start = Math.max(0, end - limit);
-  const rows = await rowsInOrder(
-    path.slice(start, end).map((node) => node.id),
-    userId,
-  );
-  return {
-    messages: rows.map((row) => ({ ...row, siblingIds: loaded.tree.siblingIds(row.id) })),
-    olderCursor: start > 0 ? path[start]!.id : null,
-  };
+  return pageOf(loaded.tree, path, Math.max(0, end - limit), end, userId);
+}
+
+/** Messages shown above a message opened from search, for context. */
+const CONTEXT_ABOVE = 4;
+
+/**
+ * The branch through `messageId` (a search hit) from a little above it to the newest message; that
+ * branch becomes the active one if it was not. Null when the message is not in the user's conversation.
+ */
+export async function pathPageThrough(
+  conversationId: string,
+  userId: string,
+  messageId: string,
+): Promise<PathPage | null> {
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded?.tree.has(messageId)) return null;
+  let path = loaded.tree.path(loaded.activeLeafId);
+  if (!path.some((node) => node.id === messageId)) {
+    const leafId = loaded.tree.newestLeafUnder(messageId);
+    await saveActiveLeaf(conversationId, userId, leafId);
+    path = loaded.tree.path(leafId);
+  }
+  const index = path.findIndex((node) => node.id === messageId);
+  const start = Math.max(0, Math.min(index - CONTEXT_ABOVE, path.length - PATH_PAGE_SIZE));
+  return pageOf(loaded.tree, path, start, path.length, userId);
+}
+
+/** Keeps the conversation's place in the list: switching branches is not new activity. */
+function saveActiveLeaf(conversationId: string, userId: string, leafId: string) {
+  return db.$executeRaw`UPDATE "Conversation" SET "activeLeafId" = ${leafId} WHERE "id" = ${conversationId} AND "userId" = ${userId}`;
 }
 
 /**
  * Makes the branch through `messageId` the active one (following the newest replies below it).
- * Keeps the conversation's place in the list: switching branches is not new activity.
  * False when the message is not in the user's conversation.
  */
 export async function selectBranch(conversationId: string, userId: string, messageId: string) {
   const loaded = await loadTree(conversationId, userId);
   if (!loaded?.tree.has(messageId)) return false;
-  const leafId = loaded.tree.newestLeafUnder(messageId);
-  await db.$executeRaw`UPDATE "Conversation" SET "activeLeafId" = ${leafId} WHERE "id" = ${conversationId} AND "userId" = ${userId}`;
+  await saveActiveLeaf(conversationId, userId, loaded.tree.newestLeafUnder(messageId));
   return true;
 }
 

@@ -7,6 +7,7 @@ import {
   createAssistantPlaceholder,
   createTurn,
   finishReply,
+  pathPageThrough,
   selectBranch,
 } from "@/lib/db/messages";
 import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
@@ -94,5 +95,14 @@ describe("branches", () => {
     const texts = async (conversationId: string) =>
       (await activePath(conversationId, c.userId)).map((row) => row.content);
     expect(await texts(imported.id)).toEqual(await texts(c.conversationId));
+  });
+
+  it("pathPageThrough shows the branch of a message from another branch, and makes it the active one", async () => {
+    const c = await branchedConversation();
+    const page = await pathPageThrough(c.conversationId, c.userId, c.u2e);
+    expect(ids(page?.messages ?? [])).toEqual([c.u1, c.a1, c.u2e, c.a2e]);
+    expect(ids(await activePath(c.conversationId, c.userId))).toEqual([c.u1, c.a1, c.u2e, c.a2e]);
+    expect(await pathPageThrough(c.conversationId, (await newUser()).id, c.u2e)).toBeNull();
+    expect(await pathPageThrough(c.conversationId, c.userId, "no-such-message")).toBeNull();
   });
 });

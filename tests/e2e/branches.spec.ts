@@ -151,6 +151,35 @@ test("a 2,000-message conversation opens at its newest messages and loads older 
   expect(new Set(ids).size).toBe(ids.length);
 });
 
+test("a search hit deep in a long conversation, on an older branch, opens that branch at the message", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const word = `kestrel${randomUUID().slice(0, 8)}`;
+  const file = longConversationFile(150, (turn) =>
+    turn === 10 ? `Answer about a ${word}` : `Answer number ${turn}`,
+  );
+  // A later edit of question 5 is the newest branch: the hit sits on the older one.
+  file.conversation.messages.push({
+    ...file.conversation.messages[8]!,
+    id: "edit-of-q5",
+    content: [{ type: "text", text: "Question number 5, edited" }],
+  });
+  const response = await page.request.post("/api/import", { data: file });
+  const id = ((await response.json()) as { id: string }).id;
+  await page.goto(`/c/${id}`);
+  await expect(userMessages(page).last()).toContainText("Question number 5, edited");
+
+  await page.getByRole("searchbox", { name: "Search conversations" }).fill(word);
+  await page.getByRole("list", { name: "Search results" }).getByText(`Answer about a ${word}`).click();
+  const hit = page.getByText(`Answer about a ${word}`, { exact: true });
+  await expect(hit).toBeInViewport();
+  await expect(page.getByText("Answer number 150", { exact: true })).toHaveCount(1); // the rest of its branch
+  await page.goto(`/c/${id}`);
+  await expect(page.getByText("Answer number 150", { exact: true })).toBeVisible();
+  await expect(page.getByText("Question number 5, edited")).toHaveCount(0); // the branch stays chosen
+});
+
 test("another user's branches, message pages and system prompt are not found, and edits refused", async ({
   page,
   browser,

@@ -35,10 +35,11 @@ test("search finds a conversation by a word of a reply and opens it at that mess
   await page.getByRole("searchbox", { name: "Search conversations" }).fill(word);
   const results = page.getByRole("list", { name: "Search results" });
   // The question matches too: it carries the test double's instructions, reply text included.
-  const hit = results.locator(`a[href="/c/${target.conversationId}#m-${target.messageId}"]`);
+  const href = `/c/${target.conversationId}?m=${target.messageId}#m-${target.messageId}`;
+  const hit = results.locator(`a[href="${href}"]`);
   await expect(hit).toContainText(`grey ${word} by`);
   await hit.click();
-  await expect(page).toHaveURL(`/c/${target.conversationId}#m-${target.messageId}`);
+  await expect(page).toHaveURL(href);
   await expect(page.locator(`[data-message-id="${target.messageId}"]`)).toBeInViewport();
 });
 

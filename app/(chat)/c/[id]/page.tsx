@@ -1,6 +1,12 @@
 import { ChatPage } from "@/components/chat/chat-page";
 
-export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return <ChatPage conversationId={id} />;
+interface Props {
+  params: Promise<{ id: string }>;
+  /** `m`: a message to open the conversation at (a search hit), on whichever branch it is. */
+  searchParams: Promise<{ m?: string | string[] }>;
+}
+
+export default async function ConversationPage({ params, searchParams }: Props) {
+  const [{ id }, { m }] = await Promise.all([params, searchParams]);
+  return <ChatPage conversationId={id} focusMessageId={typeof m === "string" ? m : null} />;
 }

@@ -2,11 +2,12 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { toMessagePage } from "@/lib/chat/view-model";
 import { findConversation } from "@/lib/db/conversations";
-import { activePathPage, pathPageThrough } from "@/lib/db/messages";
+import { activePathPage, conversationReplyUsage, pathPageThrough } from "@/lib/db/messages";
 import { listPresetOptions } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
+import { summarizeCosts } from "@/lib/pricing/cost";
 import { ChatView } from "./chat-view";
 
 /** Server part of a chat page: loads the conversation (owned by the signed-in user), models and presets. */
@@ -28,7 +29,10 @@ export async function ChatPage({
   if (conversationId && !conversation) notFound();
   const focused =
     conversation && focusMessageId ? await pathPageThrough(conversation.id, userId, focusMessageId) : null;
-  const page = focused ?? (conversation ? await activePathPage(conversation.id, userId) : null);
+  const [page, replyUsage] = await Promise.all([
+    focused ?? (conversation ? activePathPage(conversation.id, userId) : null),
+    conversation ? conversationReplyUsage(conversation.id, userId) : [],
+  ]);
   const offered =
     conversation && models.some((model) => model.id === conversation.model) ? conversation.model : null;
   return (
@@ -39,6 +43,7 @@ export async function ChatPage({
         id: conversationId,
         messages: page ? toMessagePage(page).messages : [],
         olderCursor: page?.olderCursor ?? null,
+        cost: summarizeCosts(replyUsage),
         systemPrompt: conversation?.systemPrompt ?? null,
         presetId: conversation?.presetId ?? null,
       }}

@@ -6,6 +6,7 @@ import { ConversationExport } from "@/components/export/conversation-export";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ModelInfo } from "@/lib/model/types";
+import type { CostSummary } from "@/lib/pricing/cost";
 import { Composer } from "./composer";
 import { ConversationCost } from "./conversation-cost";
 import { useImageAttachments } from "./image-attachments";
@@ -29,6 +30,8 @@ export interface ConversationData {
   /** The newest page of the active branch. */
   messages: ChatMessage[];
   olderCursor: string | null;
+  /** Every reply's cost so far, on every branch. */
+  cost: CostSummary | null;
   systemPrompt: string | null;
   presetId: string | null;
 }
@@ -141,7 +144,7 @@ export function ChatView({
     >
       {chat.conversationId && (
         <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
-          <ConversationCost messages={chat.messages} />
+          <ConversationCost conversationId={chat.conversationId} initial={conversation.cost} />
           <ConversationExport conversationId={chat.conversationId} />
         </div>
       )}
@@ -161,7 +164,7 @@ export function ChatView({
       <div
         ref={scroll.container}
         onScroll={scroll.onScroll}
-        className="relative min-h-0 flex-1 overflow-y-auto"
+        className="relative min-h-0 flex-1 overflow-y-auto [overflow-anchor:none]"
       >
         <div data-message-list className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {chat.hasOlder && (
@@ -177,7 +180,7 @@ export function ChatView({
               key={message.id}
               message={message}
               demoMode={options.demoMode}
-              busy={chat.streaming}
+              busy={chat.streaming || chat.pending}
               onRetry={onRetry}
               onEdit={onEdit}
               onSwitchBranch={onSwitchBranch}
@@ -205,6 +208,7 @@ export function ChatView({
         )}
         <Composer
           streaming={chat.streaming}
+          waiting={chat.pending}
           attachments={attachments}
           onSend={async (text) => {
             const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;

@@ -7,6 +7,8 @@ import { useEnterSubmit } from "./use-enter-submit";
 
 interface ComposerProps {
   streaming: boolean;
+  /** Something else is being sent (an edit, a regenerate, a branch switch): sending waits. */
+  waiting?: boolean;
   attachments: ImageAttachments;
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
@@ -16,7 +18,14 @@ interface ComposerProps {
 
 const MAX_HEIGHT_PX = 320;
 
-export function Composer({ streaming, attachments, onSend, onStop, children }: ComposerProps) {
+export function Composer({
+  streaming,
+  waiting = false,
+  attachments,
+  onSend,
+  onStop,
+  children,
+}: ComposerProps) {
   const t = useTranslations("chat");
   const [text, setText] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -29,7 +38,7 @@ export function Composer({ streaming, attachments, onSend, onStop, children }: C
   };
 
   const hasImages = attachments.images.length > 0;
-  const canSend = (text.trim().length > 0 || hasImages) && !attachments.busy && !streaming;
+  const canSend = (text.trim().length > 0 || hasImages) && !attachments.busy && !streaming && !waiting;
 
   const submit = async () => {
     const message = text;

@@ -69,6 +69,12 @@ export function useChat({
   const conversationId = useRef(initialConversationId);
   const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);
+  const shown = useRef(messages);
+  shown.current = messages;
+  // An edit, regenerate or branch switch waiting for the server: nothing else may start meanwhile.
+  const [pending, setPending] = useState(false);
+  // Counts replacements of the whole list (branch switches): an older page asked for before one is dropped.
+  const listVersion = useRef(0);
 
   const loadSaved = useCallback(async (id: string) => {
     const response = await fetch(`/api/chat/${id}`).catch(() => null);
@@ -123,9 +129,22 @@ export function useChat({
     [loadSaved],
   );
 
+  /** Follows a reply that is being generated, from its first event. */
+  const resume = useCallback(
+    async (id: string) => {
+      const response = await fetch(`/api/chat/${id}/stream?after=-1`).catch(() => null);
+      if (response?.status !== 200) return;
+      dispatch({ type: "resuming", id });
+      setStreamingId(id);
+      await follow(response, id);
+    },
+    [follow],
+  );
+
   const send = useCallback(
     async (text: string, model: string, params: ReplyParams, extras: SendExtras): Promise<boolean> => {
       setSendError(null);
+      const lastShownId = shown.current.at(-1)?.id;
       const userId = localId();
       const assistantId = localId();
       dispatch({ type: "sent", userId, assistantId, text, images: extras.images.map(storedImage), model });
@@ -133,6 +152,8 @@ export function useChat({
       const response = await postChat({
         kind: "send",
         conversationId: conversationId.current ?? undefined,
+        // The new turn follows what is on screen, whatever another tab chose meanwhile.
+        parentId: conversationId.current ? lastShownId : undefined,
         presetId: conversationId.current ? undefined : extras.presetId,
         text,
         images: extras.images.map((image) =>
@@ -156,20 +177,20 @@ export function useChat({
     [follow],
   );
 
+  /** Answers a user turn again (Retry, Regenerate): a new sibling of `previousId`, shown once accepted. */
   const retry = useCallback(
-    async (failedId: string, model: string, params: ReplyParams) => {
-      const assistantId = localId();
-      dispatch({ type: "retrying", failedId, assistantId, model });
-      setStreamingId(assistantId);
-      const response = await postChat({ kind: "retry", messageId: failedId, model, params });
+    async (previousId: string, model: string, params: ReplyParams) => {
+      setSendError(null);
+      setPending(true);
+      const response = await postChat({ kind: "retry", messageId: previousId, model, params });
+      setPending(false);
       if (!response?.ok) {
-        const error = response
-          ? await errorFromResponse(response)
-          : { type: "connection_error", message: "", requestId: null, retryAfterSeconds: null };
-        dispatch({ type: "request-failed", id: assistantId, error });
-        setStreamingId(null);
+        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
         return;
       }
+      const assistantId = localId();
+      dispatch({ type: "retrying", failedId: previousId, assistantId, model });
+      setStreamingId(assistantId);
       void follow(response, assistantId);
     },
     [follow],
@@ -182,7 +203,9 @@ export function useChat({
   const edit = useCallback(
     async (messageId: string, text: string, model: string, params: ReplyParams): Promise<boolean> => {
       setSendError(null);
+      setPending(true);
       const response = await postChat({ kind: "edit", messageId, text, model, params });
+      setPending(false);
       if (!response?.ok) {
         setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
         return false;
@@ -198,30 +221,40 @@ export function useChat({
   );
 
   /** Shows another version of a message (and the newest replies below it); this choice is saved. */
-  const switchBranch = useCallback(async (messageId: string) => {
-    const id = conversationId.current;
-    if (!id) return;
-    setSendError(null);
-    const response = await fetch(`/api/conversations/${id}/branch`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ messageId }),
-    }).catch(() => null);
-    if (!response?.ok) {
-      setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
-      return;
-    }
-    const page = (await response.json()) as MessagePage;
-    dispatch({ type: "replaced", messages: page.messages });
-    requestedCursor.current = null;
-    setOlderCursor(page.olderCursor);
-  }, []);
+  const switchBranch = useCallback(
+    async (messageId: string) => {
+      const id = conversationId.current;
+      if (!id) return;
+      setSendError(null);
+      setPending(true);
+      const response = await fetch(`/api/conversations/${id}/branch`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ messageId }),
+      }).catch(() => null);
+      setPending(false);
+      if (!response?.ok) {
+        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+        return;
+      }
+      const page = (await response.json()) as MessagePage;
+      listVersion.current += 1;
+      dispatch({ type: "replaced", messages: page.messages });
+      requestedCursor.current = null;
+      setOlderCursor(page.olderCursor);
+      // That branch may end in a reply another tab is still generating: follow it live.
+      const generating = page.messages.at(-1);
+      if (generating?.status === "streaming") void resume(generating.id);
+    },
+    [resume],
+  );
 
   /** Loads the page of messages above the oldest one shown; false when there was nothing to load. */
   const loadOlder = useCallback(async (): Promise<boolean> => {
     const id = conversationId.current;
     if (!id || !olderCursor || requestedCursor.current === olderCursor) return false;
     requestedCursor.current = olderCursor;
+    const version = listVersion.current;
     const response = await fetch(
       `/api/conversations/${id}/messages?before=${encodeURIComponent(olderCursor)}`,
     ).catch(() => null);
@@ -230,6 +263,7 @@ export function useChat({
       return false;
     }
     const page = (await response.json()) as MessagePage;
+    if (version !== listVersion.current) return false; // another branch is shown now
     // A transition renders the page in slices, so scrolling and typing stay responsive meanwhile.
     startTransition(() => {
       dispatch({ type: "prepended", messages: page.messages });
@@ -251,20 +285,14 @@ export function useChat({
     if (resumed.current) return;
     resumed.current = true;
     const generating = initialMessages.findLast((message) => message.status === "streaming");
-    if (!generating) return;
-    void (async () => {
-      const response = await fetch(`/api/chat/${generating.id}/stream?after=-1`);
-      if (response.status !== 200) return;
-      dispatch({ type: "resuming", id: generating.id });
-      setStreamingId(generating.id);
-      await follow(response, generating.id);
-    })();
-  }, [initialMessages, follow]);
+    if (generating) void resume(generating.id);
+  }, [initialMessages, resume]);
 
   return {
     conversationId: savedConversationId,
     messages,
     streaming: streamingId !== null,
+    pending,
     send,
     edit,
     retry,

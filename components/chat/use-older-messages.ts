@@ -3,9 +3,15 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import type { ChatMessage } from "@/lib/chat/view-model";
 
+function messageElement(root: HTMLElement, id: string): HTMLElement | null {
+  return root.querySelector(`[data-message-id="${CSS.escape(id)}"]`);
+}
+
 /**
  * Loads older messages when a sentinel above them comes near the top of the scroll container, and
- * keeps what the user was looking at in place when they are prepended.
+ * keeps what the user was looking at in place when they are prepended: the message that was first
+ * moves down by the height added above it, and the scroll position follows it. (The container sets
+ * `overflow-anchor: none`, so the browser's own anchoring does not adjust it a second time.)
  */
 export function useOlderMessages(
   container: RefObject<HTMLDivElement | null>,
@@ -14,8 +20,8 @@ export function useOlderMessages(
   loadOlder: () => Promise<boolean>,
 ) {
   const sentinel = useRef<HTMLDivElement>(null);
-  // Distance from the bottom before loading, and the first message it was measured against.
-  const anchor = useRef<{ fromBottom: number; firstId: string | undefined } | null>(null);
+  // The first message after the last render, and its offset in the container.
+  const first = useRef<{ id: string; top: number } | null>(null);
 
   useEffect(() => {
     const root = container.current;
@@ -23,24 +29,25 @@ export function useOlderMessages(
     if (!root || !target || !hasOlder) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        anchor.current = { fromBottom: root.scrollHeight - root.scrollTop, firstId: messages[0]?.id };
-        void loadOlder().then((loaded) => {
-          if (!loaded) anchor.current = null;
-        });
+        if (entries.some((entry) => entry.isIntersecting)) void loadOlder();
       },
       { root, rootMargin: "800px 0px 0px 0px" },
     );
     observer.observe(target);
     return () => observer.disconnect();
-  }, [container, hasOlder, loadOlder, messages[0]?.id]);
+  }, [container, hasOlder, loadOlder]);
 
   useLayoutEffect(() => {
     const root = container.current;
-    const saved = anchor.current;
-    if (!root || !saved || saved.firstId === messages[0]?.id) return;
-    root.scrollTop = root.scrollHeight - saved.fromBottom;
-    anchor.current = null;
+    if (!root) return;
+    const previous = first.current;
+    const head = messages[0];
+    if (previous && previous.id !== head?.id) {
+      const moved = messageElement(root, previous.id);
+      if (moved) root.scrollTop += moved.offsetTop - previous.top;
+    }
+    const headElement = head ? messageElement(root, head.id) : null;
+    first.current = head && headElement ? { id: head.id, top: headElement.offsetTop } : null;
   }, [container, messages]);
 
   return sentinel;

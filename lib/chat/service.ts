@@ -5,13 +5,12 @@ import { findImageMeta, findImages } from "@/lib/db/attachments";
 import { findConversation } from "@/lib/db/conversations";
 import { newId } from "@/lib/db/ids";
 import {
-  activePath,
-  branchTo,
   createAssistantPlaceholder,
   createTurn,
   findOwnedMessageWithConversation,
   newTurnIds,
   type TurnIds,
+  turnContext,
 } from "@/lib/db/messages";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
@@ -103,22 +102,24 @@ export interface PreparedReply {
   save: () => Promise<unknown>;
 }
 
-const generating = () =>
-  new AppError("conflict:generation", "A reply is still being generated in this conversation.");
-
-/** The active branch of a conversation that is not generating a reply right now. */
-async function idleActivePath(conversationId: string, userId: string) {
-  const path = await activePath(conversationId, userId);
-  if (path.at(-1)?.status === "streaming") throw generating();
-  return path;
+/** The turn's context, refused while a reply is being generated anywhere in the conversation. */
+async function idleContext(conversationId: string, userId: string, lastId: string | null | undefined) {
+  const context = await turnContext(conversationId, userId, lastId);
+  if (!context) throw new AppError("not_found:message", "Message not found.");
+  if (context.generating)
+    throw new AppError("conflict:generation", "A reply is still being generated in this conversation.");
+  return context.rows;
 }
 
-/** A new message at the end of the active branch (and a new conversation when there is none). */
+/**
+ * A new message after the last one the user saw (`parentId`; without it, at the end of the active
+ * branch), or the first of a new conversation.
+ */
 async function planSend(userId: string, request: SendRequest): Promise<PlannedTurn> {
   const conversation = request.conversationId ? await findConversation(userId, request.conversationId) : null;
   if (request.conversationId && !conversation)
     throw new AppError("not_found:conversation", "Conversation not found.");
-  const path = conversation ? await idleActivePath(conversation.id, userId) : [];
+  const path = conversation ? await idleContext(conversation.id, userId, request.parentId) : [];
   const userContent = await userTurnContent(userId, request);
   const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
   const title = fallbackTitle(request.text);
@@ -148,13 +149,12 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
   const original = await findOwnedMessageWithConversation(request.messageId, userId);
   if (original?.role !== "user") throw new AppError("not_found:message", "Message not found.");
   const { conversationId } = original;
-  await idleActivePath(conversationId, userId);
+  const earlier = await idleContext(conversationId, userId, original.parentId);
   const images = imagesOf(parseContent(original.content));
   const userContent: ContentBlock[] = request.text.trim()
     ? [...images, { type: "text", text: request.text }]
     : images;
   if (userContent.length === 0) throw new AppError("bad_request:input", "text: must not be empty");
-  const earlier = original.parentId ? await branchTo(conversationId, userId, original.parentId) : [];
   const ids = newTurnIds(conversationId);
   return {
     ...ids,
@@ -180,13 +180,13 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
     throw new AppError("not_found:message", "Message not found.");
   }
   const { conversationId, parentId: userMessageId } = previous;
-  await idleActivePath(conversationId, userId);
+  const rows = await idleContext(conversationId, userId, userMessageId);
   const assistantMessageId = newId();
   return {
     conversationId,
     userMessageId,
     assistantMessageId,
-    rows: await branchTo(conversationId, userId, userMessageId),
+    rows,
     system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
     save: () => createAssistantPlaceholder(conversationId, userMessageId, request.model, assistantMessageId),
   };

@@ -42,7 +42,12 @@ async function loadTree(conversationId: string, userId: string) {
     },
   });
   if (!conversation) return null;
-  return { tree: new MessageTree(conversation.messages), activeLeafId: conversation.activeLeafId };
+  return {
+    tree: new MessageTree(conversation.messages),
+    activeLeafId: conversation.activeLeafId,
+    /** A reply is being generated somewhere in the conversation, on any branch. */
+    generating: conversation.messages.some((message) => message.status === "streaming"),
+  };
 }
 
 /** Full rows for `ids`, in that order. */
@@ -89,7 +94,7 @@ async function pageOf(tree: Tree, path: { id: string }[], start: number, end: nu
 
 /**
  * A page of the active branch, oldest first: the newest messages, or those just above `before`.
- * Null when the conversation is not the user's or `before` is not on the active branch.
+ * Null when the conversation is not the user's or `before` is not in it.
  */
 export async function activePathPage(
   conversationId: string,
@@ -99,10 +104,15 @@ export async function activePathPage(
 ): Promise<PathPage | null> {
   const loaded = await loadTree(conversationId, userId);
   if (!loaded) return null;
-  const path = loaded.tree.path(loaded.activeLeafId);
-  const end = before === null ? path.length : path.findIndex((node) => node.id === before);
-  if (end === -1) return null;
-  return pageOf(loaded.tree, path, Math.max(0, end - limit), end, userId);
+  if (before === null) {
+    const path = loaded.tree.path(loaded.activeLeafId);
+    return pageOf(loaded.tree, path, Math.max(0, path.length - limit), path.length, userId);
+  }
+  // What lies above a message does not depend on the branch shown below it.
+  const chain = loaded.tree.chainTo(before);
+  if (chain.length === 0) return null;
+  const end = chain.length - 1;
+  return pageOf(loaded.tree, chain, Math.max(0, end - limit), end, userId);
 }
 
 /** Messages shown above a message opened from search, for context. */
@@ -211,6 +221,22 @@ export function finishReply(id: string, reply: FinishedReply) {
   });
 }
 
+/** Usage of every finished reply in the user's conversation, on every branch (all were paid for). */
+export async function conversationReplyUsage(conversationId: string, userId: string) {
+  const rows = await db.message.findMany({
+    where: { conversationId, conversation: { userId }, role: "assistant", status: { not: "streaming" } },
+    select: {
+      model: true,
+      costUsd: true,
+      inputTokens: true,
+      outputTokens: true,
+      cacheReadTokens: true,
+      cacheWriteTokens: true,
+    },
+  });
+  return rows.map(({ model, costUsd, ...usage }) => ({ model, costUsd, usage }));
+}
+
 /** After a restart nothing is generating: replies left "streaming" were cut off. */
 export function markInterruptedReplies() {
   return db.message.updateMany({
@@ -235,6 +261,31 @@ export async function branchTo(
     loaded.tree.chainTo(messageId).map((node) => node.id),
     userId,
   );
+}
+
+/**
+ * What a new turn continues: the chain up to `lastId` (the last message the user saw; null: the
+ * conversation's start; undefined: the active branch's end), and whether a reply is being generated
+ * anywhere in the conversation. Null when the conversation is not the user's or `lastId` is not in it.
+ */
+export async function turnContext(
+  conversationId: string,
+  userId: string,
+  lastId: string | null | undefined,
+): Promise<{ rows: MessageRow[]; generating: boolean } | null> {
+  const loaded = await loadTree(conversationId, userId);
+  if (!loaded || (lastId && !loaded.tree.has(lastId))) return null;
+  const chain =
+    lastId === undefined
+      ? loaded.tree.path(loaded.activeLeafId)
+      : lastId === null
+        ? []
+        : loaded.tree.chainTo(lastId);
+  const rows = await rowsInOrder(
+    chain.map((node) => node.id),
+    userId,
+  );
+  return { rows, generating: loaded.generating };
 }
 
 export interface TurnIds {

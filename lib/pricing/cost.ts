@@ -75,3 +75,23 @@ export function formatUsd(amount: number): string {
   const trimmed = fraction.replace(/0+$/, "").padEnd(2, "0");
   return trimmed === "00" && whole === "0" ? "$0.00" : `${sign}$${whole}.${trimmed}`;
 }
+
+export interface CostSummary {
+  costUsd: number;
+  /** What prompt caching saved against sending the same input uncached. */
+  savedUsd: number;
+}
+
+/** The total of priced replies and their caching savings; null when none has a known price. */
+export function summarizeCosts(
+  replies: readonly { model: string | null; costUsd: number | null; usage: TokenUsage }[],
+): CostSummary | null {
+  let summary: CostSummary | null = null;
+  for (const reply of replies) {
+    if (reply.costUsd === null) continue;
+    summary ??= { costUsd: 0, savedUsd: 0 };
+    summary.costUsd += reply.costUsd;
+    summary.savedUsd += (reply.model && cachingSavingsUsd(reply.model, reply.usage)) || 0;
+  }
+  return summary;
+}

@@ -9,6 +9,7 @@ import {
   finishReply,
   pathPageThrough,
   selectBranch,
+  turnContext,
 } from "@/lib/db/messages";
 import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
 
@@ -81,8 +82,13 @@ describe("branches", () => {
     const older = await activePathPage(c.conversationId, c.userId, c.a1, 3);
     expect(ids(older?.messages ?? [])).toEqual([c.u1]);
     expect(older?.olderCursor).toBeNull();
-    // A cursor off the active branch, or another user's conversation: nothing.
-    expect(await activePathPage(c.conversationId, c.userId, c.u2e, 3)).toBeNull();
+    // What lies above a message does not depend on the branch shown (another tab may have switched).
+    expect(ids((await activePathPage(c.conversationId, c.userId, c.u2e, 3))?.messages ?? [])).toEqual([
+      c.u1,
+      c.a1,
+    ]);
+    // An unknown cursor, or another user's conversation: nothing.
+    expect(await activePathPage(c.conversationId, c.userId, "no-such-message", 3)).toBeNull();
     expect(await activePathPage(c.conversationId, (await newUser()).id)).toBeNull();
   });
 
@@ -104,5 +110,20 @@ describe("branches", () => {
     expect(ids(await activePath(c.conversationId, c.userId))).toEqual([c.u1, c.a1, c.u2e, c.a2e]);
     expect(await pathPageThrough(c.conversationId, (await newUser()).id, c.u2e)).toBeNull();
     expect(await pathPageThrough(c.conversationId, c.userId, "no-such-message")).toBeNull();
+  });
+
+  it("turnContext gives the chain a new turn continues, and whether any branch is generating", async () => {
+    const c = await branchedConversation();
+    const ids2 = async (lastId: string | null | undefined) =>
+      ids((await turnContext(c.conversationId, c.userId, lastId))?.rows ?? []);
+    expect(await ids2(c.a2)).toEqual([c.u1, c.a1, c.u2, c.a2]); // an older branch, as shown
+    expect(await ids2(undefined)).toEqual([c.u1, c.a1, c.u2, c.a2r]); // the active one
+    expect(await ids2(null)).toEqual([]);
+    expect(await turnContext(c.conversationId, c.userId, "no-such-message")).toBeNull();
+    expect(await turnContext(c.conversationId, (await newUser()).id, undefined)).toBeNull();
+    expect((await turnContext(c.conversationId, c.userId, c.a2))?.generating).toBe(false);
+    // A reply generating on another branch blocks new turns on this one too.
+    await createAssistantPlaceholder(c.conversationId, c.u2e, MODEL);
+    expect((await turnContext(c.conversationId, c.userId, c.a2))?.generating).toBe(true);
   });
 });

@@ -79,9 +79,18 @@ test("Regenerate adds a sibling reply; both stay reachable and the choice surviv
   await chatOnce(page, question);
   await expect(lastReply(page)).toContainText("The first answer");
 
+  const costOf = async () =>
+    Number(await lastReply(page).locator("[data-usage]").getAttribute("data-cost-usd"));
+  const firstCost = await costOf();
   await lastReply(page).getByRole("button", { name: "Regenerate" }).click();
-  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
   await expect(lastReply(page)).toContainText("Echo: Regenerate me");
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+  // The conversation's cost counts both replies: the one replaced was paid for too.
+  const bothCosts = firstCost + (await costOf());
+  const total = page.locator("[data-conversation-cost]");
+  await expect
+    .poll(async () => Number(await total.getAttribute("data-conversation-cost")))
+    .toBeCloseTo(bothCosts, 9);
   await expect(userMessages(page)).toHaveCount(1); // never a second copy of the question
   await expect(replies(page)).toHaveCount(1);
   const versions = lastReply(page).getByRole("group", { name: "Versions" });
@@ -95,6 +104,48 @@ test("Regenerate adds a sibling reply; both stay reachable and the choice surviv
     "data-branch-position",
     "1/2",
   );
+});
+
+test("a message follows the branch on screen, even after another tab chose a different one", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const file = longConversationFile(2);
+  const [, , question2, answer2] = file.conversation.messages;
+  file.conversation.messages.push(
+    { ...question2!, id: "edit-of-q2", content: [{ type: "text", text: "Question number 2, edited" }] },
+    {
+      ...answer2!,
+      id: "answer-to-edit",
+      parentId: "edit-of-q2",
+      content: [{ type: "text", text: "Answer to the edit" }],
+    },
+  );
+  const response = await page.request.post("/api/import", { data: file });
+  const id = ((await response.json()) as { id: string }).id;
+  await page.goto(`/c/${id}`);
+  await expect(lastReply(page)).toContainText("Answer to the edit");
+
+  // Another tab switches this conversation to the original second question.
+  const exported = (await (await page.request.get(`/api/conversations/${id}/export?format=json`)).json()) as {
+    conversation: { messages: { id: string; content: { text?: string }[] }[] };
+  };
+  const original = exported.conversation.messages.find(
+    (message) => message.content[0]?.text === "Question number 2",
+  );
+  const switched = await page.request.put(`/api/conversations/${id}/branch`, {
+    data: { messageId: original?.id },
+  });
+  expect(switched.status()).toBe(200);
+
+  const followUp = scenario("text", "Follow-up");
+  await chatOnce(page, followUp);
+  const [request] = await doubleRequests(followUp.slice(-30));
+  const history = JSON.stringify(request?.body.messages);
+  expect(history).toContain("Answer to the edit");
+  expect(history).not.toContain("Answer number 2");
+  await reloadReady(page);
+  await expect(page.getByText("Answer to the edit")).toBeVisible(); // the new turn's branch is shown
 });
 
 test("an edit that the server refuses keeps the editor open with the text", async ({ page }) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cachingSavingsUsd, costUsd, formatUsd, priceOf, type TokenUsage } from "@/lib/pricing/cost";
+import {
+  cachingSavingsUsd,
+  costUsd,
+  formatUsd,
+  priceOf,
+  summarizeCosts,
+  type TokenUsage,
+} from "@/lib/pricing/cost";
 import prices from "@/lib/pricing/prices.json";
 
 // Usage of tests/fixtures/anthropic/cache_usage.sse: 248 cache-write tokens = 148 (5 min) + 100 (1 h).
@@ -115,5 +122,29 @@ describe("formatUsd", () => {
     [-0.007415, "-$0.007415"],
   ])("formats %s as %s", (amount, expected) => {
     expect(formatUsd(amount)).toBe(expected);
+  });
+});
+
+describe("summarizeCosts", () => {
+  const usage = { inputTokens: 1000, outputTokens: 100, cacheReadTokens: 0, cacheWriteTokens: 0 };
+  it("adds the priced replies and skips unpriced ones", () => {
+    const summary = summarizeCosts([
+      { model: "claude-sonnet-4-6", costUsd: 0.5, usage },
+      { model: "mystery-model", costUsd: null, usage },
+      { model: "claude-sonnet-4-6", costUsd: 0.25, usage },
+    ]);
+    expect(summary).toEqual({ costUsd: 0.75, savedUsd: 0 });
+  });
+
+  it("counts what cache reads saved", () => {
+    const cached = { ...usage, cacheReadTokens: 1_000_000 };
+    const summary = summarizeCosts([{ model: "claude-sonnet-4-6", costUsd: 1, usage: cached }]);
+    expect(summary?.savedUsd).toBeCloseTo(cachingSavingsUsd("claude-sonnet-4-6", cached)!, 12);
+    expect(summary!.savedUsd).toBeGreaterThan(0);
+  });
+
+  it("is null when no reply has a known price", () => {
+    expect(summarizeCosts([{ model: "mystery-model", costUsd: null, usage }])).toBeNull();
+    expect(summarizeCosts([])).toBeNull();
   });
 });

@@ -43,6 +43,8 @@ export const sendSchema = z
     conversationId: id.optional(),
     /** For a new conversation: the preset whose prompt it keeps a copy of. */
     presetId: id.nullable().optional(),
+    /** In a conversation: the last message on screen, which the new one follows (default: the active branch's end). */
+    parentId: id.optional(),
     text: messageText,
     images: z
       .array(imageSchema)

@@ -7,7 +7,7 @@ import { launchChromium, percentile, registerIn, startBenchApp } from "./support
 
 const TURNS = 1000;
 const OPENS = 15;
-const PAGES_UP = 12;
+const PAGES_UP = 20;
 
 /** Replies of realistic length: a few paragraphs, a list, and a code block every fifth turn. */
 function answer(turn: number): string {

@@ -20,8 +20,9 @@ export function useOlderMessages(
   loadOlder: () => Promise<boolean>,
 ) {
   const sentinel = useRef<HTMLDivElement>(null);
-  // The first message after the last render, and its offset in the container.
-  const first = useRef<{ id: string; top: number } | null>(null);
+  // The first message when older ones were asked for, and its offset in the container then.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
+  const firstId = messages[0]?.id;
 
   useEffect(() => {
     const root = container.current;
@@ -29,26 +30,26 @@ export function useOlderMessages(
     if (!root || !target || !hasOlder) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void loadOlder();
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        const head = firstId ? messageElement(root, firstId) : null;
+        anchor.current = firstId && head ? { id: firstId, top: head.offsetTop } : null;
+        void loadOlder();
       },
       { root, rootMargin: "800px 0px 0px 0px" },
     );
     observer.observe(target);
     return () => observer.disconnect();
-  }, [container, hasOlder, loadOlder]);
+  }, [container, hasOlder, loadOlder, firstId]);
 
+  // Runs only when the first message changed, never on the renders of a streaming reply.
   useLayoutEffect(() => {
     const root = container.current;
-    if (!root) return;
-    const previous = first.current;
-    const head = messages[0];
-    if (previous && previous.id !== head?.id) {
-      const moved = messageElement(root, previous.id);
-      if (moved) root.scrollTop += moved.offsetTop - previous.top;
-    }
-    const headElement = head ? messageElement(root, head.id) : null;
-    first.current = head && headElement ? { id: head.id, top: headElement.offsetTop } : null;
-  }, [container, messages]);
+    const saved = anchor.current;
+    if (!root || !saved || saved.id === firstId) return;
+    anchor.current = null;
+    const moved = messageElement(root, saved.id);
+    if (moved) root.scrollTop += moved.offsetTop - saved.top;
+  }, [container, firstId]);
 
   return sentinel;
 }

@@ -28,6 +28,8 @@ export type MessageRow = Awaited<ReturnType<typeof rowsInOrder>>[number];
 
 /** The active branch shown at a time: the newest page, then older pages on request. */
 export const PATH_PAGE_SIZE = 50;
+/** Older pages are smaller: each is laid out while the user scrolls, so it must cost less than a frame budget. */
+export const OLDER_PAGE_SIZE = 25;
 
 /** The shape of the conversation's tree (no contents) and its active leaf; null when not the user's. */
 async function loadTree(conversationId: string, userId: string) {
@@ -100,7 +102,7 @@ export async function activePathPage(
   conversationId: string,
   userId: string,
   before: string | null = null,
-  limit = PATH_PAGE_SIZE,
+  limit = before === null ? PATH_PAGE_SIZE : OLDER_PAGE_SIZE,
 ): Promise<PathPage | null> {
   const loaded = await loadTree(conversationId, userId);
   if (!loaded) return null;

@@ -16,7 +16,10 @@ export const POST = route(async (request) => {
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();
   startGeneration(generation, saved);
-  await saved;
+  await saved.catch((error: unknown) => {
+    console.error("a chat turn could not be saved", (error as Error)?.name);
+    throw new AppError("internal:server", "Your message could not be saved, so it was not sent. Try again.");
+  });
   const stream = replyEventStream(generation.assistantMessageId, -1);
   if (!stream) throw new AppError("internal:server", "The reply could not be started.");
   return stream;

@@ -1,6 +1,6 @@
 // Client-side state of one conversation view: its messages, updated from app-protocol events.
 import { type ContentBlock, imagesOf } from "@/lib/chat/content";
-import { type ChatErrorInfo, type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
+import { type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 
 export type ChatAction =
@@ -16,7 +16,6 @@ export type ChatAction =
   | { type: "retrying"; failedId: string; assistantId: string; model: string }
   | { type: "resuming"; id: string }
   | { type: "event"; id: string; event: ChatEvent }
-  | { type: "request-failed"; id: string; error: ChatErrorInfo }
   | { type: "discard"; ids: string[] }
   | { type: "loaded"; message: ChatMessage }
   | { type: "replaced"; messages: ChatMessage[] }
@@ -143,10 +142,6 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
       }
       return next;
     }
-    case "request-failed":
-      return messages.map((message) =>
-        message.id === action.id ? { ...message, status: "error", error: action.error } : message,
-      );
     case "discard":
       return messages.filter((message) => !action.ids.includes(message.id));
     case "loaded":

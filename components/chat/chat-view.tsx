@@ -144,7 +144,11 @@ export function ChatView({
     >
       {chat.conversationId && (
         <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
-          <ConversationCost conversationId={chat.conversationId} initial={conversation.cost} />
+          <ConversationCost
+            conversationId={chat.conversationId}
+            initial={conversation.cost}
+            streaming={chat.streaming}
+          />
           <ConversationExport conversationId={chat.conversationId} />
         </div>
       )}

@@ -1,32 +1,34 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type CostSummary, formatUsd } from "@/lib/pricing/cost";
-import { CONVERSATIONS_CHANGED } from "./use-chat";
 
 /**
  * The conversation's total cost, every branch included (regenerated and edited replies were paid
- * for too), and what prompt caching saved. Fetched again whenever a reply ends.
+ * for too), and what prompt caching saved. Fetched again each time a reply ends.
  */
 export function ConversationCost({
   conversationId,
   initial,
+  streaming,
 }: {
   conversationId: string;
   initial: CostSummary | null;
+  streaming: boolean;
 }) {
   const t = useTranslations("chat");
   const [cost, setCost] = useState(initial);
+  const wasStreaming = useRef(streaming);
   useEffect(() => {
-    const refresh = () =>
-      void fetch(`/api/conversations/${conversationId}/cost`)
-        .then((response) => (response.ok ? (response.json() as Promise<{ cost: CostSummary | null }>) : null))
-        .then((body) => body && setCost(body.cost))
-        .catch(() => {});
-    window.addEventListener(CONVERSATIONS_CHANGED, refresh);
-    return () => window.removeEventListener(CONVERSATIONS_CHANGED, refresh);
-  }, [conversationId]);
+    const ended = wasStreaming.current && !streaming;
+    wasStreaming.current = streaming;
+    if (!ended) return;
+    void fetch(`/api/conversations/${conversationId}/cost`)
+      .then((response) => (response.ok ? (response.json() as Promise<{ cost: CostSummary | null }>) : null))
+      .then((body) => body && setCost(body.cost))
+      .catch(() => {});
+  }, [conversationId, streaming]);
   if (!cost) return null;
   return (
     <div

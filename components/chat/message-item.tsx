@@ -83,7 +83,8 @@ function MessageImages({ blocks }: { blocks: ImageBlock[] }) {
             alt={t("imageAlt")}
             referrerPolicy="no-referrer"
             loading="lazy"
-            className="max-h-48 max-w-48 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700"
+            // A fixed box: an image loading above the viewport must not shift what the user is reading.
+            className="h-48 w-48 rounded-lg border border-zinc-200 object-cover dark:border-zinc-700"
           />
         ) : null,
       )}

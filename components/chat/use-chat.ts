@@ -44,6 +44,9 @@ async function errorFromResponse(response: Response): Promise<ChatErrorInfo> {
   return { type: "app_error", message, requestId: null, retryAfterSeconds: null };
 }
 
+/** "skipped": nothing to load, or that page is already on its way. */
+export type OlderPageResult = "loaded" | "skipped" | "failed";
+
 /** Fired on window when a reply ends, so the conversation list can show the new or updated conversation. */
 export const CONVERSATIONS_CHANGED = "conversations-changed";
 
@@ -129,22 +132,32 @@ export function useChat({
     [loadSaved],
   );
 
-  /** Follows a reply that is being generated, from its first event. */
+  /**
+   * Follows a reply that is being generated, from its first event; one that has just finished is
+   * loaded as saved. `stillShown` says whether the list it belongs to is still on screen.
+   */
   const resume = useCallback(
-    async (id: string) => {
+    async (id: string, stillShown: () => boolean = () => true) => {
       const response = await fetch(`/api/chat/${id}/stream?after=-1`).catch(() => null);
-      if (response?.status !== 200) return;
+      if (!stillShown()) return;
+      if (response?.status !== 200) {
+        await loadSaved(id);
+        return;
+      }
       dispatch({ type: "resuming", id });
       setStreamingId(id);
       await follow(response, id);
     },
-    [follow],
+    [follow, loadSaved],
   );
 
   const send = useCallback(
     async (text: string, model: string, params: ReplyParams, extras: SendExtras): Promise<boolean> => {
       setSendError(null);
-      const lastShownId = shown.current.at(-1)?.id;
+      // A reply whose stream broke before naming its saved id has only a local one: then the server
+      // continues the active branch, which ends with that reply.
+      const lastId = shown.current.at(-1)?.id;
+      const lastShownId = lastId?.startsWith("local-") ? undefined : lastId;
       const userId = localId();
       const assistantId = localId();
       dispatch({ type: "sent", userId, assistantId, text, images: extras.images.map(storedImage), model });
@@ -227,32 +240,35 @@ export function useChat({
       if (!id) return;
       setSendError(null);
       setPending(true);
-      const response = await fetch(`/api/conversations/${id}/branch`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ messageId }),
-      }).catch(() => null);
-      setPending(false);
-      if (!response?.ok) {
-        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
-        return;
+      try {
+        const response = await fetch(`/api/conversations/${id}/branch`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ messageId }),
+        }).catch(() => null);
+        if (!response?.ok) {
+          setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+          return;
+        }
+        const page = (await response.json()) as MessagePage;
+        const version = ++listVersion.current;
+        dispatch({ type: "replaced", messages: page.messages });
+        requestedCursor.current = null;
+        setOlderCursor(page.olderCursor);
+        // That branch may end in a reply another tab is still generating: follow it live (busy until then).
+        const last = page.messages.at(-1);
+        if (last?.status === "streaming") await resume(last.id, () => version === listVersion.current);
+      } finally {
+        setPending(false);
       }
-      const page = (await response.json()) as MessagePage;
-      listVersion.current += 1;
-      dispatch({ type: "replaced", messages: page.messages });
-      requestedCursor.current = null;
-      setOlderCursor(page.olderCursor);
-      // That branch may end in a reply another tab is still generating: follow it live.
-      const generating = page.messages.at(-1);
-      if (generating?.status === "streaming") void resume(generating.id);
     },
     [resume],
   );
 
-  /** Loads the page of messages above the oldest one shown; false when there was nothing to load. */
-  const loadOlder = useCallback(async (): Promise<boolean> => {
+  /** Loads the page of messages above the oldest one shown. */
+  const loadOlder = useCallback(async (): Promise<OlderPageResult> => {
     const id = conversationId.current;
-    if (!id || !olderCursor || requestedCursor.current === olderCursor) return false;
+    if (!id || !olderCursor || requestedCursor.current === olderCursor) return "skipped";
     requestedCursor.current = olderCursor;
     const version = listVersion.current;
     const response = await fetch(
@@ -260,16 +276,16 @@ export function useChat({
     ).catch(() => null);
     if (!response?.ok) {
       requestedCursor.current = null; // let the next scroll try again
-      return false;
+      return "failed";
     }
     const page = (await response.json()) as MessagePage;
-    if (version !== listVersion.current) return false; // another branch is shown now
+    if (version !== listVersion.current) return "failed"; // another branch is shown now
     // A transition renders the page in slices, so scrolling and typing stay responsive meanwhile.
     startTransition(() => {
       dispatch({ type: "prepended", messages: page.messages });
       setOlderCursor(page.olderCursor);
     });
-    return true;
+    return "loaded";
   }, [olderCursor]);
 
   const stop = useCallback(() => {

@@ -2,6 +2,7 @@
 
 import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import type { ChatMessage } from "@/lib/chat/view-model";
+import type { OlderPageResult } from "./use-chat";
 
 function messageElement(root: HTMLElement, id: string): HTMLElement | null {
   return root.querySelector(`[data-message-id="${CSS.escape(id)}"]`);
@@ -17,7 +18,7 @@ export function useOlderMessages(
   container: RefObject<HTMLDivElement | null>,
   messages: ChatMessage[],
   hasOlder: boolean,
-  loadOlder: () => Promise<boolean>,
+  loadOlder: () => Promise<OlderPageResult>,
 ) {
   const sentinel = useRef<HTMLDivElement>(null);
   // The first message when older ones were asked for, and its offset in the container then.
@@ -31,9 +32,13 @@ export function useOlderMessages(
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
+        const previous = anchor.current;
         const head = firstId ? messageElement(root, firstId) : null;
         anchor.current = firstId && head ? { id: firstId, top: head.offsetTop } : null;
-        void loadOlder();
+        void loadOlder().then((result) => {
+          if (result === "skipped") anchor.current = previous; // a load already on its way keeps its anchor
+          if (result === "failed") anchor.current = null;
+        });
       },
       { root, rootMargin: "800px 0px 0px 0px" },
     );

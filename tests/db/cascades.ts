@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createTurn } from "@/lib/db/messages";
-import { MODEL, newUser, startConversation, text } from "./fixtures";
+import { createTurn, finishReply } from "@/lib/db/messages";
+import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
 
 /** A conversation of two turns (so messages also hang off other messages), using a preset. */
 async function seedUser() {
   const user = await newUser();
   const first = await startConversation(user.id);
+  await finishReply(first.assistantMessageId, doneReply);
   await createTurn({
     userId: user.id,
     conversationId: first.conversationId,

@@ -82,6 +82,7 @@ describe("createTurn", () => {
   it("appends to an existing conversation under the given parent and switches its model", async () => {
     const user = await newUser();
     const first = await startConversation(user.id, "First");
+    await finishReply(first.assistantMessageId, doneReply);
     const next = await createTurn({
       userId: user.id,
       conversationId: first.conversationId,
@@ -204,5 +205,22 @@ describe("markInterruptedReplies", () => {
     });
     expect(await message(done.assistantMessageId)).toMatchObject({ status: "done", errorType: null });
     expect(await message(cut.userMessageId)).toMatchObject({ status: "done", errorType: null });
+  });
+});
+
+describe("one reply generating per conversation", () => {
+  it("the database refuses a second streaming reply in the same conversation, on any branch", async () => {
+    const user = await newUser();
+    const first = await startConversation(user.id, "First");
+    const rejected = await createAssistantPlaceholder(first.conversationId, first.userMessageId, MODEL).catch(
+      (error: { code?: string }) => error.code,
+    );
+    expect(rejected).toBe("P2002");
+    await finishReply(first.assistantMessageId, doneReply);
+    await expect(
+      createAssistantPlaceholder(first.conversationId, first.userMessageId, MODEL),
+    ).resolves.toBeDefined();
+    // Other conversations are not affected.
+    await expect(startConversation(user.id, "Second")).resolves.toBeDefined();
   });
 });

@@ -230,14 +230,19 @@ describe("chatReducer", () => {
   });
 
   it("retrying replaces the failed reply with an empty sibling of it", () => {
+    const error: ChatErrorInfo = { type: "x", message: "", requestId: null, retryAfterSeconds: null };
     const failed = run([
       sent,
       ev("local-a1", start),
-      {
-        type: "request-failed",
-        id: "msg_a1",
-        error: { type: "x", message: "", requestId: null, retryAfterSeconds: null },
-      },
+      ev("msg_a1", {
+        type: "end",
+        status: "error",
+        stopReason: null,
+        usage: ZERO,
+        costUsd: null,
+        requestId: null,
+        error,
+      }),
     ]);
     const state = chatReducer(failed, {
       type: "retrying",
@@ -334,17 +339,6 @@ describe("chatReducer", () => {
     expect(
       last(replayed.reduce((acc, event) => chatReducer(acc, ev("msg_a1", event)), resumed)).content,
     ).toEqual([{ type: "text", text: "Half" }]);
-  });
-
-  it("request-failed marks the reply as an error", () => {
-    const error: ChatErrorInfo = {
-      type: "connection_error",
-      message: "",
-      requestId: null,
-      retryAfterSeconds: null,
-    };
-    const state = run([sent, { type: "request-failed", id: "local-a1", error }]);
-    expect(last(state)).toMatchObject({ id: "local-a1", status: "error", error });
   });
 
   it("discard removes the given messages", () => {

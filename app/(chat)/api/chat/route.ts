@@ -17,6 +17,9 @@ export const POST = route(async (request) => {
   const saved = save();
   startGeneration(generation, saved);
   await saved.catch((error: unknown) => {
+    // The database's own guard against two replies at once (see the one_reply_generating migration).
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError("conflict:generation", "A reply is still being generated in this conversation.");
     console.error("a chat turn could not be saved", (error as Error)?.name);
     throw new AppError("internal:server", "Your message could not be saved, so it was not sent. Try again.");
   });

@@ -2,12 +2,14 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
+import { getLocale } from "next-intl/server";
 import { signIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
 import { clientIp, signInWaitMs } from "@/lib/auth/throttle";
 import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** `error` is a key of the "auth.errors" catalogue section; `minutes` fills the throttled message. */
 export interface AuthFormState {
@@ -47,7 +49,7 @@ export async function register(_previous: AuthFormState, formData: FormData): Pr
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;
   try {
-    await createUser(email, await hashPassword(password));
+    await createUser(email, await hashPassword(password), (await getLocale()) as Locale);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { error: "emailTaken", email };
     throw error;

@@ -1,4 +1,5 @@
 import "server-only";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { STARTER_PRESETS } from "@/lib/presets/starters";
 import { db } from "./client";
 
@@ -13,12 +14,14 @@ function isWriteConflict(error: unknown): boolean {
 }
 
 /**
- * Creates a user with the starter presets; the first user of the installation becomes admin.
+ * Creates a user with the starter presets in `locale`; the first user of the installation becomes admin.
  * Throws Prisma P2002 on a taken email.
  */
 export async function createUser(
   email: string,
   passwordHash: string,
+  /** The language of the starter presets. */
+  locale: Locale = defaultLocale,
   attempt = 0,
 ): Promise<{ id: string; email: string; role: string }> {
   try {
@@ -31,14 +34,14 @@ export async function createUser(
           select: { id: true, email: true, role: true },
         });
         await tx.preset.createMany({
-          data: STARTER_PRESETS.map((preset) => ({ ...preset, userId: user.id })),
+          data: STARTER_PRESETS[locale].map((preset) => ({ ...preset, userId: user.id })),
         });
         return user;
       },
       { isolationLevel: "Serializable" },
     );
   } catch (error) {
-    if (isWriteConflict(error) && attempt < 2) return createUser(email, passwordHash, attempt + 1);
+    if (isWriteConflict(error) && attempt < 2) return createUser(email, passwordHash, locale, attempt + 1);
     throw error;
   }
 }

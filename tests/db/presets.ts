@@ -11,9 +11,10 @@ import {
   setDefaultPreset,
   updatePreset,
 } from "@/lib/db/presets";
+import { createUser } from "@/lib/db/users";
 import { DUPLICATE_NAME_MESSAGE } from "@/lib/presets/schema";
 import { STARTER_PRESETS } from "@/lib/presets/starters";
-import { newUser } from "./fixtures";
+import { HASH, newUser, uniqueEmail } from "./fixtures";
 
 const input = (name: string, isDefault = false) => ({ name, prompt: `Prompt of ${name}`, isDefault });
 const defaults = (userId: string) =>
@@ -24,10 +25,17 @@ describe("starter presets", () => {
     const { id } = await newUser();
     const presets = await listPresets(id);
     expect(presets.map((preset) => preset.name).sort()).toEqual(
-      STARTER_PRESETS.map((preset) => preset.name).sort(),
+      STARTER_PRESETS.en.map((preset) => preset.name).sort(),
     );
     expect(presets.every((preset) => !preset.isDefault)).toBe(true);
     expect(await findDefaultPreset(id)).toBeNull();
+  });
+
+  it("are in Japanese for an account registered from a Japanese page", async () => {
+    const { id } = await createUser(uniqueEmail(), HASH, "ja");
+    expect((await listPresets(id)).map((preset) => preset.name).sort()).toEqual(
+      STARTER_PRESETS.ja.map((preset) => preset.name).sort(),
+    );
   });
 
   it("can be edited and deleted like any preset", async () => {
@@ -35,7 +43,7 @@ describe("starter presets", () => {
     const [first, second] = await listPresets(id);
     expect(await updatePreset(id, first!.id, { prompt: "Changed." })).toMatchObject({ prompt: "Changed." });
     expect(await deletePreset(id, second!.id)).toBe(true);
-    expect(await listPresets(id)).toHaveLength(STARTER_PRESETS.length - 1);
+    expect(await listPresets(id)).toHaveLength(STARTER_PRESETS.en.length - 1);
   });
 });
 

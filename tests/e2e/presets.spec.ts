@@ -28,6 +28,33 @@ test("a new user starts with the starter presets", async ({ page }) => {
   await expect(page.getByRole("link", { name: /Back to chat/ })).toHaveAttribute("href", "/");
 });
 
+test("an account registered from the Japanese page starts with Japanese presets", async ({ browser }) => {
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    extraHTTPHeaders: { "Accept-Language": "ja" },
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto("/register");
+    await page.getByLabel("メールアドレス").fill(`ja-${randomUUID()}@example.test`);
+    await page.getByLabel("パスワード").fill(`pw-${randomUUID()}`);
+    await page.getByRole("button", { name: "アカウントを作成" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/presets");
+    for (const name of [
+      "セキュリティレビュー",
+      "JSON のみで出力",
+      "Python コードレビュー",
+      "英語の家庭教師",
+    ]) {
+      await expect(presetItem(page, name)).toBeVisible();
+    }
+    await expect(presetItem(page, "Security reviewer")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
+
 test("create, edit, set default and delete a preset", async ({ page }) => {
   await registerAndSignIn(page);
   await page.goto("/presets");

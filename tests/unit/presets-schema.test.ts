@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validationError } from "@/components/presets/api";
+import { locales } from "@/lib/i18n/locales";
 import {
   PRESET_NAME_MAX,
   PRESET_PROMPT_MAX,
@@ -71,12 +72,20 @@ describe("validationError (the form's check)", () => {
 });
 
 describe("starter presets", () => {
-  it("are valid presets with distinct names and real prompts", () => {
-    expect(STARTER_PRESETS.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(STARTER_PRESETS.map((preset) => preset.name)).size).toBe(STARTER_PRESETS.length);
-    for (const preset of STARTER_PRESETS) {
-      expect(presetCreateSchema.safeParse(preset).success).toBe(true);
-      expect(preset.prompt.length).toBeGreaterThan(200);
-    }
+  it.each(Object.entries(STARTER_PRESETS))(
+    "in %s are valid presets with distinct names and real prompts",
+    (_locale, presets) => {
+      expect(presets.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(presets.map((preset) => preset.name)).size).toBe(presets.length);
+      for (const preset of presets) {
+        expect(presetCreateSchema.safeParse(preset).success).toBe(true);
+        expect(preset.prompt.length).toBeGreaterThan(200);
+      }
+    },
+  );
+
+  it("exist for every locale, in that locale's language", () => {
+    expect(Object.keys(STARTER_PRESETS).sort()).toEqual([...locales].sort());
+    expect(STARTER_PRESETS.ja.filter((preset) => /[ぁ-んァ-ン]/.test(preset.name))).not.toHaveLength(0);
   });
 });

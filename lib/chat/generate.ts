@@ -4,7 +4,7 @@
 import "server-only";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
 import { replaceInitialTitle } from "@/lib/db/conversations";
-import { finishReply, saveReplyProgress } from "@/lib/db/messages";
+import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { anthropic } from "@/lib/model/client";
 import { costUsd } from "@/lib/pricing/cost";
@@ -54,8 +54,9 @@ export function startGeneration(input: GenerationInput, saved: Promise<unknown>)
       return false;
     },
   );
-  void runGeneration(input, controller, state, turnSaved).catch((error: unknown) => {
+  void runGeneration(input, controller, state, turnSaved).catch(async (error: unknown) => {
     console.error("generation failed to finish", input.assistantMessageId, (error as Error)?.message);
+    await markReplyFailed(input.assistantMessageId).catch(() => {});
     generationBus.close(input.assistantMessageId);
   });
 }

@@ -188,7 +188,14 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
     assistantMessageId,
     rows,
     system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
-    save: () => createAssistantPlaceholder(conversationId, userMessageId, request.model, assistantMessageId),
+    save: () =>
+      createAssistantPlaceholder({
+        userId,
+        conversationId,
+        parentId: userMessageId,
+        model: request.model,
+        id: assistantMessageId,
+      }),
   };
 }
 

@@ -31,8 +31,6 @@ const conversationFields = {
   updatedAt: true,
   activeLeafId: true,
   messages: {
-    // A reply still being generated is left out: it has no final content yet.
-    where: { status: { not: "streaming" } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: exportedMessageFields,
   },
@@ -41,15 +39,22 @@ const conversationFields = {
 type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationFields }>;
 
 function toExportedConversation(row: ConversationRow): ExportedConversation {
-  const leafExported = row.messages.some((message) => message.id === row.activeLeafId);
+  // A reply still being generated is left out (it has no final content yet); if it ends the branch
+  // on screen, the branch is exported up to the question it answers.
+  const generating = row.messages.find(
+    (message) => message.status === "streaming" && message.id === row.activeLeafId,
+  );
+  const messages = row.messages.filter((message) => message.status !== "streaming");
+  const leafId = generating ? generating.parentId : row.activeLeafId;
+  const leafExported = messages.some((message) => message.id === leafId);
   return {
     title: row.title,
     model: row.model,
     systemPrompt: row.systemPrompt,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    activeLeafId: leafExported ? row.activeLeafId : null,
-    messages: row.messages.map(
+    activeLeafId: leafExported ? leafId : null,
+    messages: messages.map(
       (message) =>
         ({
           ...message,

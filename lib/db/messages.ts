@@ -170,17 +170,19 @@ export function findOwnedMessageWithConversation(id: string, userId: string) {
 }
 
 /** A new reply to an existing user turn (retry, regenerate), made the conversation's active leaf. */
-export async function createAssistantPlaceholder(
-  conversationId: string,
-  parentId: string,
-  model: string,
-  id: string = newId(),
-) {
+export async function createAssistantPlaceholder(input: {
+  userId: string;
+  conversationId: string;
+  parentId: string;
+  model: string;
+  id?: string;
+}) {
+  const { userId, conversationId, parentId, model, id = newId() } = input;
   await db.$transaction([
     db.message.create({
       data: { id, conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
     }),
-    db.conversation.update({ where: { id: conversationId }, data: { model, activeLeafId: id } }),
+    db.conversation.updateMany({ where: { id: conversationId, userId }, data: { model, activeLeafId: id } }),
   ]);
   return { id };
 }
@@ -237,6 +239,14 @@ export async function conversationReplyUsage(conversationId: string, userId: str
     },
   });
   return rows.map(({ model, costUsd, ...usage }) => ({ model, costUsd, usage }));
+}
+
+/** A reply whose generation broke down (its final save failed): no longer "streaming", so it blocks nothing. */
+export function markReplyFailed(id: string) {
+  return db.message.updateMany({
+    where: { id, status: "streaming" },
+    data: { status: "error", errorType: "unknown", errorMessage: "The reply could not be saved." },
+  });
 }
 
 /** After a restart nothing is generating: replies left "streaming" were cut off. */
@@ -322,8 +332,8 @@ export async function createTurn(input: {
   // reply is stamped a millisecond later, so that sorting by time never puts it before its question.
   const askedAt = new Date();
   const conversation = input.conversationId
-    ? db.conversation.update({
-        where: { id: input.conversationId },
+    ? db.conversation.updateMany({
+        where: { id: input.conversationId, userId: input.userId },
         data: { model: input.model, activeLeafId: ids.assistantMessageId, updatedAt: askedAt },
       })
     : db.conversation.create({

@@ -25,7 +25,12 @@ async function branchedConversation() {
   await finishReply(second.assistantMessageId, doneReply);
   const edited = await createTurn({ ...base, parentId: first.assistantMessageId, userContent: text("2") });
   await finishReply(edited.assistantMessageId, doneReply);
-  const regenerated = await createAssistantPlaceholder(first.conversationId, second.userMessageId, MODEL);
+  const regenerated = await createAssistantPlaceholder({
+    userId: user.id,
+    conversationId: first.conversationId,
+    parentId: second.userMessageId,
+    model: MODEL,
+  });
   await finishReply(regenerated.id, doneReply);
   return {
     userId: user.id,
@@ -123,7 +128,27 @@ describe("branches", () => {
     expect(await turnContext(c.conversationId, (await newUser()).id, undefined)).toBeNull();
     expect((await turnContext(c.conversationId, c.userId, c.a2))?.generating).toBe(false);
     // A reply generating on another branch blocks new turns on this one too.
-    await createAssistantPlaceholder(c.conversationId, c.u2e, MODEL);
+    await createAssistantPlaceholder({
+      userId: c.userId,
+      conversationId: c.conversationId,
+      parentId: c.u2e,
+      model: MODEL,
+    });
     expect((await turnContext(c.conversationId, c.userId, c.a2))?.generating).toBe(true);
+  });
+
+  it("an export taken while the shown branch's reply generates ends that branch at its question", async () => {
+    const c = await branchedConversation();
+    const { userMessageId, assistantMessageId } = await createTurn({
+      userId: c.userId,
+      conversationId: c.conversationId,
+      newTitle: "",
+      model: MODEL,
+      parentId: c.a2,
+      userContent: text("Three"),
+    });
+    const file = await exportConversation(c.userId, c.conversationId);
+    expect(file?.conversation.activeLeafId).toBe(userMessageId);
+    expect(file?.conversation.messages.map((message) => message.id)).not.toContain(assistantMessageId);
   });
 });

@@ -115,7 +115,12 @@ describe("activePath and branchTo", () => {
     const user = await newUser();
     const first = await startConversation(user.id);
     await finishReply(first.assistantMessageId, { ...doneReply, status: "error" });
-    const retry = await createAssistantPlaceholder(first.conversationId, first.userMessageId, MODEL);
+    const retry = await createAssistantPlaceholder({
+      userId: user.id,
+      conversationId: first.conversationId,
+      parentId: first.userMessageId,
+      model: MODEL,
+    });
     await finishReply(retry.id, doneReply);
     const next = await createTurn({
       userId: user.id,
@@ -212,13 +217,21 @@ describe("one reply generating per conversation", () => {
   it("the database refuses a second streaming reply in the same conversation, on any branch", async () => {
     const user = await newUser();
     const first = await startConversation(user.id, "First");
-    const rejected = await createAssistantPlaceholder(first.conversationId, first.userMessageId, MODEL).catch(
-      (error: { code?: string }) => error.code,
-    );
+    const rejected = await createAssistantPlaceholder({
+      userId: user.id,
+      conversationId: first.conversationId,
+      parentId: first.userMessageId,
+      model: MODEL,
+    }).catch((error: { code?: string }) => error.code);
     expect(rejected).toBe("P2002");
     await finishReply(first.assistantMessageId, doneReply);
     await expect(
-      createAssistantPlaceholder(first.conversationId, first.userMessageId, MODEL),
+      createAssistantPlaceholder({
+        userId: user.id,
+        conversationId: first.conversationId,
+        parentId: first.userMessageId,
+        model: MODEL,
+      }),
     ).resolves.toBeDefined();
     // Other conversations are not affected.
     await expect(startConversation(user.id, "Second")).resolves.toBeDefined();

@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generationBus } from "@/lib/chat/bus";
 import { startGeneration } from "@/lib/chat/generate";
 import type { SequencedEvent } from "@/lib/chat/protocol";
-import { finishReply } from "@/lib/db/messages";
+import { finishReply, markReplyFailed } from "@/lib/db/messages";
 
 vi.mock("@/lib/db/messages", () => ({
+  markReplyFailed: vi.fn(async () => {}),
   finishReply: vi.fn(async () => {}),
   saveReplyProgress: vi.fn(async () => {}),
 }));
@@ -74,5 +75,13 @@ describe("startGeneration", () => {
     const types = (await collect("reply-unsaved").closed).map(({ event }) => event.type);
     expect(types).not.toContain("end");
     expect(finishReply).not.toHaveBeenCalled();
+  });
+
+  it("marks the reply as failed when its final save fails, so it blocks nothing", async () => {
+    vi.mocked(finishReply).mockRejectedValueOnce(new Error("database is locked"));
+    startGeneration(input("reply-final-save-fails"), Promise.resolve());
+    const types = (await collect("reply-final-save-fails").closed).map(({ event }) => event.type);
+    expect(types).not.toContain("end");
+    expect(markReplyFailed).toHaveBeenCalledWith("reply-final-save-fails");
   });
 });

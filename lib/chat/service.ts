@@ -96,19 +96,33 @@ interface PlannedTurn extends TurnIds {
   save: () => Promise<unknown>;
 }
 
-/** A checked reply, ready to run: start `save()` and the generation together (see the chat route). */
+/**
+ * A checked reply, ready to run: start `save()` and the generation together (see the chat route).
+ * `save()` rejects with an AppError the route can answer with.
+ */
 export interface PreparedReply {
   generation: GenerationInput;
   save: () => Promise<unknown>;
 }
 
+const replyInProgress = () =>
+  new AppError("conflict:generation", "A reply is still being generated in this conversation.");
+
 /** The turn's context, refused while a reply is being generated anywhere in the conversation. */
 async function idleContext(conversationId: string, userId: string, lastId: string | null | undefined) {
   const context = await turnContext(conversationId, userId, lastId);
   if (!context) throw new AppError("not_found:message", "Message not found.");
-  if (context.generating)
-    throw new AppError("conflict:generation", "A reply is still being generated in this conversation.");
+  if (context.generating) throw replyInProgress();
   return context.rows;
+}
+
+/** What the user is told when their turn could not be saved (the reply is then abandoned). */
+function saveError(error: unknown): AppError {
+  // The database's own guard against two replies at once (see the one_reply_generating migration),
+  // for requests that passed idleContext at the same moment.
+  if ((error as { code?: string }).code === "P2002") return replyInProgress();
+  console.error("a chat turn could not be saved", (error as Error)?.name);
+  return new AppError("internal:server", "Your message could not be saved, so it was not sent. Try again.");
 }
 
 /**
@@ -159,7 +173,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
   return {
     ...ids,
     rows: [...earlier, { role: "user", content: JSON.stringify(userContent) }],
-    system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+    system: original.conversation.systemPrompt,
     save: () =>
       createTurn({
         userId,
@@ -187,7 +201,7 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
     userMessageId,
     assistantMessageId,
     rows,
-    system: (await findConversation(userId, conversationId))?.systemPrompt ?? null,
+    system: previous.conversation.systemPrompt,
     save: () =>
       createAssistantPlaceholder({
         userId,
@@ -219,7 +233,10 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
   const { rows, system, save, ...turn } = await planTurn(userId, request);
   const turns = history(rows);
   return {
-    save,
+    save: () =>
+      save().catch((error: unknown) => {
+        throw saveError(error);
+      }),
     generation: {
       ...turn,
       request: buildReplyRequest({

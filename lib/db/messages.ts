@@ -62,16 +62,6 @@ async function rowsInOrder(ids: string[], userId: string) {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The conversation's whole active branch, oldest first (what the API is sent). */
-export async function activePath(conversationId: string, userId: string): Promise<MessageRow[]> {
-  const loaded = await loadTree(conversationId, userId);
-  if (!loaded) return [];
-  return rowsInOrder(
-    loaded.tree.path(loaded.activeLeafId).map((node) => node.id),
-    userId,
-  );
-}
-
 export type PathMessage = MessageRow & { siblingIds: string[] };
 
 export interface PathPage {
@@ -162,10 +152,11 @@ export function findOwnedMessage(id: string, userId: string) {
   return db.message.findFirst({ where: { id, conversation: { userId } }, select: messageFields });
 }
 
+/** A message of the user's with its conversation's id and system prompt (what a new turn from it needs). */
 export function findOwnedMessageWithConversation(id: string, userId: string) {
   return db.message.findFirst({
     where: { id, conversation: { userId } },
-    select: { ...messageFields, conversationId: true },
+    select: { ...messageFields, conversationId: true, conversation: { select: { systemPrompt: true } } },
   });
 }
 
@@ -259,20 +250,6 @@ export function markInterruptedReplies() {
       errorMessage: "The server restarted while this reply was being generated.",
     },
   });
-}
-
-/** The chain from the root to `messageId` (inclusive), oldest first; empty when not found. */
-export async function branchTo(
-  conversationId: string,
-  userId: string,
-  messageId: string,
-): Promise<MessageRow[]> {
-  const loaded = await loadTree(conversationId, userId);
-  if (!loaded) return [];
-  return rowsInOrder(
-    loaded.tree.chainTo(messageId).map((node) => node.id),
-    userId,
-  );
 }
 
 /**

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { exportConversation, importConversation } from "@/lib/db/export";
 import {
-  activePath,
   activePathPage,
   createAssistantPlaceholder,
   createTurn,
@@ -11,7 +10,7 @@ import {
   selectBranch,
   turnContext,
 } from "@/lib/db/messages";
-import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
+import { activePath, doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
 
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FinishedReply } from "@/lib/db/messages";
-import { createTurn } from "@/lib/db/messages";
+import { createTurn, turnContext } from "@/lib/db/messages";
 import { createUser } from "@/lib/db/users";
 
 export const MODEL = "claude-sonnet-4-6";
@@ -34,3 +34,11 @@ export const doneReply: FinishedReply = {
 };
 
 export const isPostgres = !process.env.DATABASE_URL?.startsWith("file:");
+
+/** The conversation's active branch, oldest first; empty for another user. */
+export const activePath = async (conversationId: string, userId: string) =>
+  (await turnContext(conversationId, userId, undefined))?.rows ?? [];
+
+/** The chain from the root to `messageId`, oldest first; empty when not found or another user's. */
+export const branchTo = async (conversationId: string, userId: string, messageId: string) =>
+  (await turnContext(conversationId, userId, messageId))?.rows ?? [];

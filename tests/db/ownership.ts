@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findConversation } from "@/lib/db/conversations";
-import { activePath, branchTo, findOwnedMessage, findOwnedMessageWithConversation } from "@/lib/db/messages";
-import { newUser, startConversation } from "./fixtures";
+import { findOwnedMessage, findOwnedMessageWithConversation } from "@/lib/db/messages";
+import { activePath, branchTo, newUser, startConversation } from "./fixtures";
 
 describe("ownership", () => {
   let owner: string;

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
-  activePath,
-  branchTo,
   createAssistantPlaceholder,
   createTurn,
   finishReply,
   markInterruptedReplies,
   saveReplyProgress,
 } from "@/lib/db/messages";
-import { doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
+import { activePath, branchTo, doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
 
 const message = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);

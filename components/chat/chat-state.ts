@@ -1,5 +1,5 @@
 // Client-side state of one conversation view: its messages, updated from app-protocol events.
-import { type ContentBlock, imagesOf } from "@/lib/chat/content";
+import { type ContentBlock, imagesOf, withText } from "@/lib/chat/content";
 import { type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 
@@ -39,10 +39,6 @@ export function emptyReply(id: string, model: string | null): ChatMessage {
 
 function userTurn(id: string, content: ContentBlock[], siblingIds = [id]): ChatMessage {
   return { ...emptyReply(id, null), role: "user", status: "done", content, siblingIds };
-}
-
-function withText(images: ContentBlock[], text: string): ContentBlock[] {
-  return text.trim() ? [...images, { type: "text", text }] : images;
 }
 
 /** Once the server names a just-saved message, its local id gives way everywhere. */

@@ -42,3 +42,8 @@ export function attachmentIdsOf(content: readonly ContentBlock[]): string[] {
     block.source.type === "attachment" ? [block.source.attachment_id] : [],
   );
 }
+
+/** A user turn's content: its images first (as the API recommends), then the text unless blank. */
+export function withText(images: readonly ContentBlock[], text: string): ContentBlock[] {
+  return text.trim() ? [...images, { type: "text", text }] : [...images];
+}

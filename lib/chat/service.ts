@@ -18,7 +18,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
 import { findModel } from "@/lib/model/models";
-import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent } from "./content";
+import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent, withText } from "./content";
 import type { GenerationInput } from "./generate";
 import { buildReplyRequest, checkParams, type ImageData, ParamsError } from "./request";
 import { fallbackTitle } from "./title";
@@ -64,7 +64,7 @@ async function userTurnContent(userId: string, request: SendRequest): Promise<Co
       source: { type: "attachment", attachment_id: meta.id, media_type: meta.mediaType },
     };
   });
-  return request.text.trim() ? [...blocks, { type: "text", text: request.text }] : blocks;
+  return withText(blocks, request.text);
 }
 
 /** A new conversation keeps a copy of its preset's prompt: editing the preset later never rewrites it. */
@@ -164,10 +164,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
   if (original?.role !== "user") throw new AppError("not_found:message", "Message not found.");
   const { conversationId } = original;
   const earlier = await idleContext(conversationId, userId, original.parentId);
-  const images = imagesOf(parseContent(original.content));
-  const userContent: ContentBlock[] = request.text.trim()
-    ? [...images, { type: "text", text: request.text }]
-    : images;
+  const userContent = withText(imagesOf(parseContent(original.content)), request.text);
   if (userContent.length === 0) throw new AppError("bad_request:input", "text: must not be empty");
   const ids = newTurnIds(conversationId);
   return {

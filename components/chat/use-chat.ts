@@ -4,7 +4,7 @@
 // dropped connection or a reload), and stops replies.
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { ContentBlock } from "@/lib/chat/content";
-import { type ChatErrorInfo, ChatEventDecoder } from "@/lib/chat/protocol";
+import { ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
 import { isErrorBody } from "@/lib/errors";
@@ -38,10 +38,11 @@ function localId() {
   return `local-${crypto.randomUUID()}`;
 }
 
-async function errorFromResponse(response: Response): Promise<ChatErrorInfo> {
+/** Why a request was refused, for the alert above the composer ("connection_error": no answer at all). */
+async function refusal(response: Response | null): Promise<string> {
+  if (!response) return "connection_error";
   const body = await response.json().catch(() => null);
-  const message = isErrorBody(body) ? body.error.message : `HTTP ${response.status}`;
-  return { type: "app_error", message, requestId: null, retryAfterSeconds: null };
+  return isErrorBody(body) ? body.error.message : `HTTP ${response.status}`;
 }
 
 /** "skipped": nothing to load, or that page is already on its way. */
@@ -181,7 +182,7 @@ export function useChat({
         // Nothing was saved: take the turn back so the text returns to the composer.
         dispatch({ type: "discard", ids: [userId, assistantId] });
         setStreamingId(null);
-        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+        setSendError(await refusal(response));
         return false;
       }
       void follow(response, assistantId);
@@ -190,23 +191,28 @@ export function useChat({
     [follow],
   );
 
+  /** Posts a change to the conversation (retry, edit), busy meanwhile; null (reported) when refused. */
+  const postChange = useCallback(async (body: object): Promise<Response | null> => {
+    setSendError(null);
+    setPending(true);
+    const response = await postChat(body);
+    setPending(false);
+    if (response?.ok) return response;
+    setSendError(await refusal(response));
+    return null;
+  }, []);
+
   /** Answers a user turn again (Retry, Regenerate): a new sibling of `previousId`, shown once accepted. */
   const retry = useCallback(
     async (previousId: string, model: string, params: ReplyParams) => {
-      setSendError(null);
-      setPending(true);
-      const response = await postChat({ kind: "retry", messageId: previousId, model, params });
-      setPending(false);
-      if (!response?.ok) {
-        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
-        return;
-      }
+      const response = await postChange({ kind: "retry", messageId: previousId, model, params });
+      if (!response) return;
       const assistantId = localId();
       dispatch({ type: "retrying", failedId: previousId, assistantId, model });
       setStreamingId(assistantId);
       void follow(response, assistantId);
     },
-    [follow],
+    [follow, postChange],
   );
 
   /**
@@ -215,14 +221,8 @@ export function useChat({
    */
   const edit = useCallback(
     async (messageId: string, text: string, model: string, params: ReplyParams): Promise<boolean> => {
-      setSendError(null);
-      setPending(true);
-      const response = await postChat({ kind: "edit", messageId, text, model, params });
-      setPending(false);
-      if (!response?.ok) {
-        setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
-        return false;
-      }
+      const response = await postChange({ kind: "edit", messageId, text, model, params });
+      if (!response) return false;
       const userId = localId();
       const assistantId = localId();
       dispatch({ type: "editing", editedId: messageId, userId, assistantId, text, model });
@@ -230,7 +230,7 @@ export function useChat({
       void follow(response, assistantId);
       return true;
     },
-    [follow],
+    [follow, postChange],
   );
 
   /** Shows another version of a message (and the newest replies below it); this choice is saved. */
@@ -247,7 +247,7 @@ export function useChat({
           body: JSON.stringify({ messageId }),
         }).catch(() => null);
         if (!response?.ok) {
-          setSendError(response ? (await errorFromResponse(response)).message : "connection_error");
+          setSendError(await refusal(response));
           return;
         }
         const page = (await response.json()) as MessagePage;

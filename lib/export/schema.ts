@@ -1,5 +1,6 @@
 // The JSON export format of a conversation (also the import format) and of "export all my data".
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 
 export const CONVERSATION_FORMAT = "claude-chat/conversation";
@@ -9,14 +10,9 @@ export const FORMAT_VERSION = 1;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_MESSAGES = 5_000;
 export const MAX_IMPORT_ATTACHMENTS = 200;
-const MAX_ID = 64;
 const MAX_TEXT = 1_000_000;
 
-const id = z
-  .string()
-  .min(1)
-  .max(MAX_ID)
-  .regex(/^[A-Za-z0-9_-]+$/);
+const id = idSchema;
 const count = z.number().int().min(0).max(100_000_000);
 const date = z.iso.datetime();
 

@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "@/lib/id-schema";
 import { MAX_IMAGE_URL_LENGTH, MAX_IMAGES_PER_MESSAGE } from "@/lib/images/limits";
 
 export const MAX_MESSAGE_CHARS = 100_000;
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: "is not a valid id" });
 
 export const replyParamsSchema = z
   .object({
@@ -33,18 +28,18 @@ const messageText = z
   .max(MAX_MESSAGE_CHARS, { message: `must be at most ${MAX_MESSAGE_CHARS} characters` });
 
 const imageSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("upload"), attachmentId: id }),
+  z.object({ kind: z.literal("upload"), attachmentId: idSchema }),
   z.object({ kind: z.literal("url"), url: z.string().min(1).max(MAX_IMAGE_URL_LENGTH) }),
 ]);
 
 export const sendSchema = z
   .object({
     kind: z.literal("send"),
-    conversationId: id.optional(),
+    conversationId: idSchema.optional(),
     /** For a new conversation: the preset whose prompt it keeps a copy of. */
-    presetId: id.nullable().optional(),
+    presetId: idSchema.nullable().optional(),
     /** In a conversation: the last message on screen, which the new one follows (default: the active branch's end). */
-    parentId: id.optional(),
+    parentId: idSchema.optional(),
     text: messageText,
     images: z
       .array(imageSchema)
@@ -60,14 +55,14 @@ export const sendSchema = z
 export const retrySchema = z.object({
   kind: z.literal("retry"),
   /** The assistant reply to replace with a new attempt (a sibling of it). */
-  messageId: id,
+  messageId: idSchema,
   ...common,
 });
 
 export const editSchema = z.object({
   kind: z.literal("edit"),
   /** The user message to replace with an edited copy (a sibling of it; its images are kept). */
-  messageId: id,
+  messageId: idSchema,
   text: messageText,
   ...common,
 });

@@ -3,12 +3,6 @@ import { decodeCursor, MAX_PAGE_SIZE, PAGE_SIZE } from "@/lib/db/conversations";
 
 export const MAX_TITLE_CHARS = 200;
 
-export const conversationIdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
-
 /** `GET /api/conversations?cursor=…&limit=…` */
 export const listQuerySchema = z.object({
   cursor: z

@@ -1,6 +1,6 @@
 // The `[id]` segment shared by every per-conversation route.
 import { AppError } from "@/lib/errors";
-import { conversationIdSchema } from "../schema";
+import { idSchema } from "@/lib/id-schema";
 
 export interface ConversationContext {
   params: Promise<{ id: string }>;
@@ -12,5 +12,5 @@ export const conversationNotFound = () => new AppError("not_found:conversation",
 /** The conversation id from the URL; null when it cannot be an id (answered as not found). */
 export async function conversationIdOf({ params }: ConversationContext): Promise<string | null> {
   const { id } = await params;
-  return conversationIdSchema.safeParse(id).success ? id : null;
+  return idSchema.safeParse(id).success ? id : null;
 }

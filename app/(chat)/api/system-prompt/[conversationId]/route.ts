@@ -4,16 +4,12 @@ import { findConversation, updateSystemPrompt } from "@/lib/db/conversations";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
-
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
+import { idSchema } from "@/lib/id-schema";
+import { conversationNotFound } from "../../conversations/[id]/context";
 
 /** Either a preset to copy the prompt from (null: no system prompt), or the prompt text itself. */
 const bodySchema = z.union([
-  z.object({ presetId: id.nullable() }).strict(),
+  z.object({ presetId: idSchema.nullable() }).strict(),
   z.object({ systemPrompt: z.string().max(100_000).nullable() }).strict(),
 ]);
 
@@ -21,16 +17,14 @@ interface Context {
   params: Promise<{ conversationId: string }>;
 }
 
-const notFound = () => new AppError("not_found:conversation", "Conversation not found.");
-
 /** The system prompt the conversation uses: `{ systemPrompt }` (null: none). */
 export const GET = route(async (_request, { params }: Context) => {
   const userId = await requireUserId();
   const { conversationId } = await params;
-  const conversation = id.safeParse(conversationId).success
+  const conversation = idSchema.safeParse(conversationId).success
     ? await findConversation(userId, conversationId)
     : null;
-  if (!conversation) throw notFound();
+  if (!conversation) throw conversationNotFound();
   return Response.json({ systemPrompt: conversation.systemPrompt });
 });
 
@@ -48,6 +42,6 @@ export const PATCH = route(async (request, { params }: Context) => {
     data = { systemPrompt: body.systemPrompt?.trim() ? body.systemPrompt : null, presetId: null };
   }
   const saved = await updateSystemPrompt(userId, conversationId, data);
-  if (!saved) throw notFound();
+  if (!saved) throw conversationNotFound();
   return Response.json(saved);
 });

@@ -3,12 +3,12 @@ import { requireUserId } from "@/lib/auth";
 import { toMessagePage } from "@/lib/chat/view-model";
 import { activePathPage, selectBranch } from "@/lib/db/messages";
 import { parseJson, route } from "@/lib/http";
-import { conversationIdSchema } from "../../schema";
+import { idSchema } from "@/lib/id-schema";
 import { type ConversationContext, conversationIdOf, conversationNotFound } from "../context";
 
 export const dynamic = "force-dynamic";
 
-const branchSchema = z.object({ messageId: conversationIdSchema });
+const branchSchema = z.object({ messageId: idSchema });
 
 /**
  * `PUT /api/conversations/<id>/branch` `{ messageId }`: shows the branch through that message (an

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { MenuLink } from "@/components/settings/menu-link";
 import { signOut } from "@/lib/auth";
 
 export async function AccountMenu({ email }: { email: string }) {
-  const t = await getTranslations("auth");
+  const [t, nav] = await Promise.all([getTranslations("auth"), getTranslations("nav")]);
   return (
     <details className="relative">
       {/* biome-ignore lint/a11y/useSemanticElements: a <summary> toggles the native <details> menu without client JS */}
@@ -13,20 +14,22 @@ export async function AccountMenu({ email }: { email: string }) {
       >
         {email}
       </summary>
-      <form
-        className="absolute right-0 z-20 mt-1 rounded-md border border-zinc-200 bg-white p-1 shadow dark:border-zinc-700 dark:bg-zinc-900"
-        action={async () => {
-          "use server";
-          await signOut({ redirectTo: "/login" });
-        }}
-      >
-        <button
-          type="submit"
-          className="w-full rounded px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      <div className="absolute right-0 z-20 mt-1 min-w-36 rounded-md border border-zinc-200 bg-white p-1 shadow dark:border-zinc-700 dark:bg-zinc-900">
+        <MenuLink href="/settings" label={nav("settings")} />
+        <form
+          action={async () => {
+            "use server";
+            await signOut({ redirectTo: "/login" });
+          }}
         >
-          {t("signOut")}
-        </button>
-      </form>
+          <button
+            type="submit"
+            className="w-full rounded px-3 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
+            {t("signOut")}
+          </button>
+        </form>
+      </div>
     </details>
   );
 }

@@ -37,6 +37,7 @@ export const envSchema = z.object({
   ALLOW_HTTP_IMAGE_URLS: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TITLE_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  MAX_REPLY_STEPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

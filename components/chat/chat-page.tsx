@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { THINKING_CHOICES, type ThinkingChoice } from "@/lib/chat/thinking";
 import { toMessagePage } from "@/lib/chat/view-model";
 import { findConversation } from "@/lib/db/conversations";
 import { activePathPage, conversationReplyUsage, pathPageThrough } from "@/lib/db/messages";
@@ -9,6 +10,11 @@ import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
 import { summarizeCosts } from "@/lib/pricing/cost";
 import { ChatView } from "./chat-view";
+import { FreshNewChat } from "./fresh-new-chat";
+
+function savedThinking(value: string | null | undefined): ThinkingChoice {
+  return THINKING_CHOICES.find((choice) => choice === value) ?? "off";
+}
 
 /** Server part of a chat page: loads the conversation (owned by the signed-in user), models and presets. */
 export async function ChatPage({
@@ -36,25 +42,28 @@ export async function ChatPage({
   const offered =
     conversation && models.some((model) => model.id === conversation.model) ? conversation.model : null;
   return (
-    <ChatView
-      // Opening a search hit in the conversation on screen loads it afresh around that message.
-      key={`${conversationId ?? "new"}-${focused ? focusMessageId : ""}`}
-      conversation={{
-        id: conversationId,
-        messages: page ? toMessagePage(page).messages : [],
-        olderCursor: page?.olderCursor ?? null,
-        cost: summarizeCosts(replyUsage),
-        systemPrompt: conversation?.systemPrompt ?? null,
-        presetId: conversation?.presetId ?? null,
-      }}
-      options={{
-        models,
-        initialModel: offered ?? defaultModelId(models),
-        presets,
-        promptCaching: settings.promptCaching,
-        allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS,
-        demoMode: env().demoMode,
-      }}
-    />
+    <FreshNewChat>
+      <ChatView
+        // Opening a search hit in the conversation on screen loads it afresh around that message.
+        key={`${conversationId ?? "new"}-${focused ? focusMessageId : ""}`}
+        conversation={{
+          id: conversationId,
+          messages: page ? toMessagePage(page).messages : [],
+          olderCursor: page?.olderCursor ?? null,
+          cost: summarizeCosts(replyUsage),
+          systemPrompt: conversation?.systemPrompt ?? null,
+          presetId: conversation?.presetId ?? null,
+          thinking: savedThinking(conversation?.thinking),
+        }}
+        options={{
+          models,
+          initialModel: offered ?? defaultModelId(models),
+          presets,
+          promptCaching: settings.promptCaching,
+          allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS,
+          demoMode: env().demoMode,
+        }}
+      />
+    </FreshNewChat>
   );
 }

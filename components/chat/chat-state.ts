@@ -60,6 +60,10 @@ function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
         event.kind === "text" ? { type: "text", text: "" } : { type: "thinking", thinking: "" };
       return { ...message, content };
     }
+    case "tool_call":
+    case "tool_result":
+    case "content":
+      return withBlock(message, event.index, event.block);
     case "delta": {
       const block = message.content[event.index];
       if (!block) return message;
@@ -67,6 +71,8 @@ function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
       content[event.index] = appendText(block, event.text);
       return { ...message, content };
     }
+    case "step":
+      return message; // the blocks of every step share one content list: nothing to reset
     case "usage":
       return { ...message, usage: event.usage };
     case "end":
@@ -83,6 +89,20 @@ function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
     default:
       return message; // unknown event types are ignored
   }
+}
+
+function isBlock(value: unknown): value is ContentBlock {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"
+  );
+}
+
+/** A whole block (a tool call, a tool result, anything not streamed) takes its place in the content. */
+function withBlock(message: ChatMessage, index: unknown, block: unknown): ChatMessage {
+  if (!Number.isInteger(index) || (index as number) < 0 || !isBlock(block)) return message;
+  const content = [...message.content];
+  content[index as number] = block;
+  return { ...message, content };
 }
 
 function appendText(block: ContentBlock, text: string): ContentBlock {

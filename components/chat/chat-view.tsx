@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
-import type { ReplyParams } from "@/lib/chat/request";
+import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
@@ -12,6 +12,7 @@ import { ConversationCost } from "./conversation-cost";
 import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
+import { type ParamsState, paramsFor, paramsForModel } from "./reply-params";
 import {
   CUSTOM_PROMPT,
   NO_PROMPT,
@@ -34,6 +35,8 @@ export interface ConversationData {
   cost: CostSummary | null;
   systemPrompt: string | null;
   presetId: string | null;
+  /** The Thinking control's saved choice; "off" for a new chat. */
+  thinking: ThinkingChoice;
 }
 
 /** What the composer offers this user. */
@@ -44,17 +47,6 @@ export interface ChatOptions {
   promptCaching: boolean;
   allowHttpImages: boolean;
   demoMode: boolean;
-}
-
-/** Parameters the chosen model accepts: sampling ones dropped where not allowed, max tokens capped. */
-function paramsFor(model: ModelInfo | undefined, params: ReplyParams): ReplyParams {
-  if (!model) return params;
-  const { temperature, topP, topK, maxTokens, ...rest } = params;
-  return {
-    ...rest,
-    ...(maxTokens !== undefined ? { maxTokens: Math.min(maxTokens, model.maxOutputTokens) } : {}),
-    ...(model.samplingParams ? { temperature, topP, topK } : {}),
-  };
 }
 
 function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
@@ -89,7 +81,12 @@ export function ChatView({
   });
   const attachments = useImageAttachments({ allowHttp: options.allowHttpImages });
   const [model, setModel] = useState(options.initialModel);
-  const [params, setParams] = useState<ReplyParams>({});
+  const [params, setParams] = useState<ParamsState>(() => ({
+    thinking: carryThinkingChoice(
+      conversation.thinking,
+      options.models.find((candidate) => candidate.id === options.initialModel),
+    ),
+  }));
   const [promptCaching, setPromptCaching] = useState(options.promptCaching);
   const [choice, setChoice] = useState(() => initialChoice(conversation, options.presets));
   const [systemPrompt, setSystemPrompt] = useState(conversation.systemPrompt);
@@ -231,7 +228,7 @@ export function ChatView({
             onModelChange={(id) => {
               setModel(id);
               setParams((previous) =>
-                paramsFor(
+                paramsForModel(
                   options.models.find((candidate) => candidate.id === id),
                   previous,
                 ),

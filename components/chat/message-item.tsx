@@ -6,7 +6,7 @@ import { type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
 import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import { attachmentUrl } from "@/lib/images/limits";
-import { Markdown } from "./markdown";
+import { MessageBlocks } from "./blocks/message-blocks";
 import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
 import { UsageLine } from "./usage-line";
 
@@ -146,26 +146,7 @@ export const MessageItem = memo(function MessageItem({
       </span>
       {isAssistant ? (
         <div className="w-full min-w-0">
-          {message.content.map((block, index) => {
-            const key = `${message.id}-${index}`;
-            if (block?.type === "thinking") {
-              return (
-                <details
-                  key={key}
-                  className="mb-2 rounded-md border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-800"
-                >
-                  <summary className="cursor-pointer text-zinc-500">{t("thinking")}</summary>
-                  <p className="whitespace-pre-wrap text-zinc-600 dark:text-zinc-400">
-                    {(block as { thinking: string }).thinking}
-                  </p>
-                </details>
-              );
-            }
-            if (block?.type === "text") {
-              return <Markdown key={key} text={(block as { text: string }).text} streaming={streaming} />;
-            }
-            return null; // tool use, server tool results, future block types
-          })}
+          <MessageBlocks content={message.content} streaming={streaming} />
           {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
           {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
           {message.status === "error" && message.error && (

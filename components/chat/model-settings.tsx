@@ -1,15 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReplyParams } from "@/lib/chat/request";
+import { useId } from "react";
+import { samplingProblem } from "@/lib/chat/thinking";
 import type { ModelInfo } from "@/lib/model/types";
+import { type ParamsState, takesThinkingBudget, thinkingFor } from "./reply-params";
+import { ThinkingBudgetField, ThinkingSelect } from "./thinking-control";
 
 interface ModelSettingsProps {
   models: ModelInfo[];
   model: string;
   onModelChange: (id: string) => void;
-  params: ReplyParams;
-  onParamsChange: (params: ReplyParams) => void;
+  /** The thinking choice sits here too (`params.thinking`). */
+  params: ParamsState;
+  onParamsChange: (params: ParamsState) => void;
   promptCaching: boolean;
   onPromptCachingChange: (on: boolean) => void;
 }
@@ -31,8 +35,15 @@ export function ModelSettings({
 }: ModelSettingsProps) {
   const t = useTranslations("chat");
   const current = models.find((candidate) => candidate.id === model);
-  const set = (patch: Partial<ReplyParams>) => onParamsChange({ ...params, ...patch });
-  const inputClass = "w-28 rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700";
+  const set = (patch: Partial<ParamsState>) => onParamsChange({ ...params, ...patch });
+  const inputClass =
+    "w-28 rounded border border-zinc-300 bg-transparent px-2 py-1 disabled:opacity-40 dark:border-zinc-700";
+  const thinking = thinkingFor(current, params.thinking);
+  // While thinking the API refuses temperature and top-k, and top-p below 0.95: those are not sent.
+  const thinkingOn = thinking !== "off";
+  const topPIgnored = thinkingOn && samplingProblem({ topP: params.topP }) !== null;
+  const samplingHintId = useId();
+  const topPHintId = useId();
 
   return (
     <>
@@ -52,6 +63,7 @@ export function ModelSettings({
           </option>
         ))}
       </select>
+      <ThinkingSelect model={current} value={thinking} onChange={(choice) => set({ thinking: choice })} />
       <details className="relative text-sm">
         <summary className="cursor-pointer rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
           {t("parameters")}
@@ -78,6 +90,8 @@ export function ModelSettings({
                   min={0}
                   max={1}
                   step={0.1}
+                  disabled={thinkingOn}
+                  aria-describedby={thinkingOn ? samplingHintId : undefined}
                   placeholder={t("default")}
                   value={params.temperature ?? ""}
                   onChange={(event) => set({ temperature: numberOrUndefined(event.target.value) })}
@@ -91,6 +105,7 @@ export function ModelSettings({
                   min={0}
                   max={1}
                   step={0.05}
+                  aria-describedby={topPIgnored ? topPHintId : undefined}
                   placeholder={t("default")}
                   value={params.topP ?? ""}
                   onChange={(event) => set({ topP: numberOrUndefined(event.target.value) })}
@@ -103,13 +118,32 @@ export function ModelSettings({
                   type="number"
                   min={1}
                   step={1}
+                  disabled={thinkingOn}
+                  aria-describedby={thinkingOn ? samplingHintId : undefined}
                   placeholder={t("default")}
                   value={params.topK ?? ""}
                   onChange={(event) => set({ topK: numberOrUndefined(event.target.value) })}
                   className={inputClass}
                 />
               </label>
+              {thinkingOn && (
+                <p id={samplingHintId} className="text-xs text-zinc-500">
+                  {t("samplingWhileThinking")}
+                </p>
+              )}
+              {topPIgnored && (
+                <p id={topPHintId} className="text-xs text-amber-700 dark:text-amber-400">
+                  {t("topPWhileThinking")}
+                </p>
+              )}
             </>
+          )}
+          {thinkingOn && takesThinkingBudget(current) && (
+            <ThinkingBudgetField
+              value={params.thinkingBudget}
+              onChange={(budget) => set({ thinkingBudget: budget })}
+              inputClass={inputClass}
+            />
           )}
           <label className="flex flex-col gap-1">
             {t("stopSequences")}

@@ -11,6 +11,14 @@ function decimalString(amount: number): string {
 export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: number | null }) {
   const t = useTranslations("chat");
   const format = useFormatter();
+  const thinking = usage.thinkingTokens ?? 0;
+  const values = {
+    input: format.number(usage.inputTokens),
+    output: format.number(usage.outputTokens),
+    cacheRead: format.number(usage.cacheReadTokens),
+    cacheWrite: format.number(usage.cacheWriteTokens),
+    cost: costUsd === null ? t("costUnknown") : formatUsd(costUsd),
+  };
   return (
     <p
       className="text-xs text-zinc-500"
@@ -19,15 +27,12 @@ export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: numb
       data-output-tokens={usage.outputTokens}
       data-cache-read-tokens={usage.cacheReadTokens}
       data-cache-write-tokens={usage.cacheWriteTokens}
+      data-thinking-tokens={thinking > 0 ? thinking : undefined}
       data-cost-usd={costUsd === null ? "" : decimalString(costUsd)}
     >
-      {t("usage", {
-        input: format.number(usage.inputTokens),
-        output: format.number(usage.outputTokens),
-        cacheRead: format.number(usage.cacheReadTokens),
-        cacheWrite: format.number(usage.cacheWriteTokens),
-        cost: costUsd === null ? t("costUnknown") : formatUsd(costUsd),
-      })}
+      {thinking > 0
+        ? t("usageWithThinking", { ...values, thinking: format.number(thinking) })
+        : t("usage", values)}
     </p>
   );
 }

@@ -82,8 +82,10 @@ export function useChat({
 
   const loadSaved = useCallback(async (id: string) => {
     const response = await fetch(`/api/chat/${id}`).catch(() => null);
-    if (response?.ok)
-      dispatch({ type: "loaded", message: ((await response.json()) as { message: ChatMessage }).message });
+    const body = response?.ok
+      ? ((await response.json().catch(() => null)) as { message?: ChatMessage } | null)
+      : null;
+    if (body?.message) dispatch({ type: "loaded", message: body.message });
   }, []);
 
   /** Reads a reply stream to its end; on a cut connection, resumes from the last event seen. */
@@ -122,8 +124,11 @@ export function useChat({
           // connection to our server lost: fall through and resume
         }
         if (ended || id.startsWith("local-")) break;
-        response = await fetch(`/api/chat/${id}/stream?after=${lastSeq}`);
-        if (response.status !== 200) break; // 204: it finished while we were away
+        // Our server unreachable (a network error, not just a cut stream): stop following, so the
+        // composer is usable again, and show whatever was saved.
+        const next = await fetch(`/api/chat/${id}/stream?after=${lastSeq}`).catch(() => null);
+        if (next?.status !== 200) break; // 204: it finished while we were away
+        response = next;
       }
       if (!ended && !id.startsWith("local-")) await loadSaved(id);
       setStreamingId(null);

@@ -47,3 +47,12 @@ export function attachmentIdsOf(content: readonly ContentBlock[]): string[] {
 export function withText(images: readonly ContentBlock[], text: string): ContentBlock[] {
   return text.trim() ? [...images, { type: "text", text }] : [...images];
 }
+
+/** A finished block as the browser gets it: thinking signatures and redacted data stay on the server. */
+export function forBrowser(block: ContentBlock): ContentBlock {
+  if (block.type === "thinking")
+    return { type: "thinking", thinking: (block as { thinking: string }).thinking };
+  if (block.type === "redacted_thinking") return { type: "redacted_thinking" };
+  const { truncated_input: _truncated, ...rest } = block as Record<string, unknown>;
+  return rest as ContentBlock;
+}

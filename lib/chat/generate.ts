@@ -1,140 +1,88 @@
-// Runs one assistant reply to completion, independent of the browser request that started it:
-// relays upstream events to the generation bus, saves progress, and saves the final reply
-// (done, stopped or error) before announcing its end.
+// The reply runner's production parts: the Anthropic SDK, the Prisma reply store, the in-process
+// generation bus and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
-import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
+import type Anthropic from "@anthropic-ai/sdk";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
+import { recordUsage } from "@/lib/db/usage";
 import { env } from "@/lib/env";
 import { anthropic } from "@/lib/model/client";
-import { costUsd } from "@/lib/pricing/cost";
+import { appTools } from "@/lib/tools/catalogue";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
-import { classifyError, StalledError } from "./errors";
-import { ReplyAccumulator } from "./relay";
+import { type ModelClient, type ReplyCommand, type ReplyStore, type RunnerParts, runReply } from "./runner";
+import type { NewConversation } from "./service";
 import { suggestTitle } from "./title";
 
-const SAVE_EVERY_MS = 1000;
+/** Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). */
+export function sdkModelClient(client: () => Anthropic): ModelClient {
+  return {
+    stream(request, signal) {
+      let requestId: string | null = null;
+      return {
+        requestId: () => requestId,
+        async *[Symbol.asyncIterator]() {
+          const { data, request_id } = await client()
+            .messages.create({ ...request, stream: true }, { signal })
+            .withResponse();
+          requestId = request_id ?? null;
+          yield* data;
+        },
+      };
+    },
+  };
+}
 
-export interface GenerationInput {
-  conversationId: string;
-  userMessageId: string;
-  assistantMessageId: string;
-  request: MessageCreateParamsBase;
-  /** Set on a conversation's first reply: the model may then replace the provisional title. */
-  newConversation?: { title: string; userText: string };
+const prismaReplyStore: ReplyStore = {
+  saveProgress: saveReplyProgress,
+  finish: finishReply,
+  recordStep: (reply, step) =>
+    recordUsage({
+      userId: reply.userId,
+      conversationId: reply.conversationId,
+      messageId: reply.assistantMessageId,
+      kind: "reply",
+      ...step,
+    }),
+};
+
+function productionParts(): RunnerParts {
+  const config = env();
+  return {
+    model: sdkModelClient(anthropic),
+    store: prismaReplyStore,
+    bus: generationBus,
+    tools: appTools,
+    maxSteps: config.MAX_REPLY_STEPS,
+    stallMs: config.STREAM_STALL_TIMEOUT_MS,
+  };
 }
 
 /**
- * Starts a reply. The upstream request goes out at once, while `saved` (the turn being written)
- * settles: the reply is written only after it, and a turn that could not be saved is abandoned
- * (the upstream request is aborted and nothing is announced as its end).
+ * Starts a reply in the background (see runReply); `saved` is the user turn being written. A
+ * conversation's first reply is followed by a better title.
  */
-export function startGeneration(input: GenerationInput, saved: Promise<unknown>): void {
-  const controller = new AbortController();
-  const state = { stopped: false, turnSaved: false };
-  generationBus.open(input.assistantMessageId, () => {
-    state.stopped = true;
-    controller.abort();
-  });
-  generationBus.publish(input.assistantMessageId, {
-    type: "start",
-    conversationId: input.conversationId,
-    userMessageId: input.userMessageId,
-    assistantMessageId: input.assistantMessageId,
-    model: input.request.model,
-  });
-  const turnSaved = saved.then(
-    () => {
-      state.turnSaved = true;
-      return true;
-    },
-    () => {
-      controller.abort();
-      return false;
-    },
-  );
-  void runGeneration(input, controller, state, turnSaved).catch(async (error: unknown) => {
-    console.error("generation failed to finish", input.assistantMessageId, (error as Error)?.message);
-    await markReplyFailed(input.assistantMessageId).catch(() => {});
-    generationBus.close(input.assistantMessageId);
-  });
-}
-
-async function runGeneration(
-  input: GenerationInput,
-  controller: AbortController,
-  state: { stopped: boolean; turnSaved: boolean },
-  turnSaved: Promise<boolean>,
-) {
-  const id = input.assistantMessageId;
-  const reply = new ReplyAccumulator();
-  const stallMs = env().STREAM_STALL_TIMEOUT_MS;
-  let stalled = false;
-  let stallTimer: ReturnType<typeof setTimeout> | undefined;
-  const watchStall = () => {
-    clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      stalled = true;
-      controller.abort();
-    }, stallMs);
-  };
-  let lastSave = Date.now();
-  let requestId: string | null = null;
-  let failure: unknown = null;
-
-  watchStall();
-  try {
-    const stream = anthropic().messages.stream(input.request, { signal: controller.signal });
-    for await (const event of stream) {
-      watchStall();
-      requestId ??= stream.request_id ?? null;
-      for (const chatEvent of reply.apply(event)) generationBus.publish(id, chatEvent);
-      // Progress is saved once the turn is (the relay never waits for it); the end waits below.
-      if (state.turnSaved && Date.now() - lastSave > SAVE_EVERY_MS) {
-        lastSave = Date.now();
-        await saveReplyProgress(id, reply.content);
-      }
-    }
-    requestId = stream.request_id ?? requestId;
-  } catch (error) {
-    failure = error;
-  } finally {
-    clearTimeout(stallTimer);
-  }
-
-  if (!(await turnSaved)) {
-    generationBus.close(id);
-    return;
-  }
-  const status = state.stopped ? "stopped" : failure || stalled ? "error" : "done";
-  const error =
-    status === "error" ? classifyError(stalled ? new StalledError(stallMs) : failure, requestId) : null;
-  const model = reply.model ?? input.request.model;
-  const finished = {
-    status,
-    content: reply.finalContent(),
-    stopReason: reply.stopReason,
-    usage: reply.usage,
-    costUsd: costUsd(model, reply.usage),
-    requestId: error?.requestId ?? requestId,
-    model,
-    error,
-  } as const;
-  await finishReply(id, finished);
-  const { content: _content, model: _model, ...end } = finished;
-  generationBus.publish(id, { type: "end", ...end });
-  generationBus.close(id);
-  if (status === "done" && input.newConversation)
-    void retitle(input.conversationId, input.newConversation, textOf(finished.content));
+export function startGeneration(
+  command: ReplyCommand,
+  saved: Promise<unknown>,
+  newConversation?: NewConversation,
+  parts: RunnerParts = productionParts(),
+): void {
+  const id = command.assistantMessageId;
+  runReply(command, saved, parts)
+    .then((finished) => {
+      if (finished?.status === "done" && newConversation)
+        void retitle(command.conversationId, newConversation, textOf(finished.content));
+    })
+    .catch(async (error: unknown) => {
+      console.error("generation failed to finish", id, (error as Error)?.message);
+      await markReplyFailed(id).catch(() => {});
+      parts.bus.close(id);
+    });
 }
 
 /** Asks a small model for a better title, after the reply: it never delays or breaks the reply. */
-async function retitle(
-  conversationId: string,
-  first: { title: string; userText: string },
-  replyText: string,
-) {
+async function retitle(conversationId: string, first: NewConversation, replyText: string) {
   const { demoMode, TITLE_MODEL } = env();
   if (demoMode || TITLE_MODEL === "off") return;
   try {

@@ -2,13 +2,19 @@
 // Wire format: Server-Sent Events, one JSON `ChatEvent` per event, `id:` = its sequence number
 // within the reply, so a client that reconnects can ask for the events after the last one it saw.
 //
-//   start → (block → delta*)* → usage* → end
+//   start → (step? → (block → delta* | tool_call | tool_result | content)* → usage*)+ → end
 //
-// `block.index` / `delta.index` are positions in the assistant message's content (as in the
-// Messages API). Only text and thinking blocks are announced; other block types are stored but
-// not streamed. Clients must ignore event types they do not know.
+// A reply may take several Messages-API calls (a tool loop, a paused server tool): `step` opens
+// each call after the first. `index` is a position in the assistant message's content, which
+// holds the blocks of every step in order (the tool results the app adds included). Text and
+// thinking blocks stream (`block`, then `delta`s); other blocks arrive whole once complete:
+// `tool_call` (tool_use, server_tool_use, mcp_tool_use), `tool_result` (the app's tool_result and
+// the API's *_tool_result blocks) and `content` (anything else: redacted_thinking, future types).
+// Thinking signatures and redacted data stay on the server. Clients must ignore event types they
+// do not know.
 
 import type { TokenUsage } from "@/lib/pricing/cost";
+import type { ContentBlock } from "./content";
 
 export type { TokenUsage };
 
@@ -30,8 +36,12 @@ export type ChatEvent =
       assistantMessageId: string;
       model: string;
     }
+  | { type: "step"; step: number }
   | { type: "block"; index: number; kind: "text" | "thinking" }
   | { type: "delta"; index: number; text: string }
+  | { type: "tool_call"; index: number; block: ContentBlock }
+  | { type: "tool_result"; index: number; block: ContentBlock }
+  | { type: "content"; index: number; block: ContentBlock }
   | { type: "usage"; usage: TokenUsage }
   | {
       type: "end";

@@ -1,7 +1,8 @@
-// Turns Messages-API stream events into app ChatEvents while accumulating the reply's content
-// blocks, usage and stop reason. Unknown event and delta types are ignored.
+// Turns the Messages-API stream events of one API call (a step of a reply) into app ChatEvents while
+// accumulating that call's content blocks, usage and stop reason. Unknown event and delta types are
+// ignored. Indexes in the app events count from `offset`: the blocks of earlier steps come first.
 import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
-import type { ContentBlock } from "./content";
+import { type ContentBlock, forBrowser } from "./content";
 import { type ChatEvent, EMPTY_USAGE, type TokenUsage } from "./protocol";
 
 type UsageFields = {
@@ -10,7 +11,19 @@ type UsageFields = {
   cache_read_input_tokens?: number | null;
   cache_creation_input_tokens?: number | null;
   cache_creation?: { ephemeral_1h_input_tokens?: number | null } | null;
+  output_tokens_details?: { thinking_tokens?: number | null } | null;
 };
+
+const TOOL_CALLS = new Set(["tool_use", "server_tool_use", "mcp_tool_use"]);
+const STREAMED = new Set(["text", "thinking"]);
+
+/** The app event announcing a finished block that is not streamed (tool calls, results, others). */
+function finishedBlockEvent(index: number, block: ContentBlock): ChatEvent {
+  const shown = forBrowser(block);
+  if (TOOL_CALLS.has(block.type)) return { type: "tool_call", index, block: shown };
+  if (block.type.endsWith("tool_result")) return { type: "tool_result", index, block: shown };
+  return { type: "content", index, block: shown };
+}
 
 export class ReplyAccumulator {
   readonly content: ContentBlock[] = [];
@@ -18,6 +31,9 @@ export class ReplyAccumulator {
   stopReason: string | null = null;
   model: string | null = null;
   private readonly partialJson = new Map<number, string>();
+
+  /** `offset`: how many blocks earlier steps of the same reply hold. */
+  constructor(private readonly offset = 0) {}
 
   /** Applies one upstream event and returns the app events it produces (often none). */
   apply(event: RawMessageStreamEvent | { type: string }): ChatEvent[] {
@@ -32,8 +48,7 @@ export class ReplyAccumulator {
       case "content_block_delta":
         return this.applyDelta(raw.index, raw.delta as unknown as { type: string; [key: string]: unknown });
       case "content_block_stop":
-        this.finishJson(raw.index);
-        return [];
+        return this.stopBlock(raw.index);
       case "message_delta":
         this.stopReason = raw.delta.stop_reason ?? this.stopReason;
         this.mergeUsage(raw.usage as UsageFields);
@@ -43,14 +58,31 @@ export class ReplyAccumulator {
     }
   }
 
+  /**
+   * Every block so far at its position (a block that never started holds an empty text), tool input
+   * left unfinished parsed as far as it goes.
+   */
+  contentSoFar(): ContentBlock[] {
+    for (const index of this.partialJson.keys()) this.finishJson(index);
+    return Array.from(this.content, (block) => block ?? { type: "text", text: "" });
+  }
+
+  /** The client tool calls of this step, in order. */
+  toolCalls(): { id: string; name: string; input: unknown }[] {
+    return this.content.flatMap((block) =>
+      block?.type === "tool_use" ? [block as unknown as { id: string; name: string; input: unknown }] : [],
+    );
+  }
+
   /** Content worth keeping: drops empty text blocks and parses tool input left unfinished. */
   finalContent(): ContentBlock[] {
     for (const index of this.partialJson.keys()) this.finishJson(index);
     return this.content.filter((block) => block && !(block.type === "text" && block.text === ""));
   }
 
-  private startBlock(index: number, block: ContentBlock): ChatEvent[] {
-    this.content[index] = block;
+  private startBlock(at: number, block: ContentBlock): ChatEvent[] {
+    this.content[at] = block;
+    const index = this.offset + at;
     if (block.type === "text") {
       const text = (block as { text: string }).text;
       return [
@@ -68,9 +100,17 @@ export class ReplyAccumulator {
     return [];
   }
 
-  private applyDelta(index: number, delta: { type: string; [key: string]: unknown }): ChatEvent[] {
-    const block = this.content[index] as Record<string, unknown> | undefined;
+  private stopBlock(at: number): ChatEvent[] {
+    this.finishJson(at);
+    const block = this.content[at];
+    if (!block || STREAMED.has(block.type)) return [];
+    return [finishedBlockEvent(this.offset + at, block)];
+  }
+
+  private applyDelta(at: number, delta: { type: string; [key: string]: unknown }): ChatEvent[] {
+    const block = this.content[at] as Record<string, unknown> | undefined;
     if (!block) return [];
+    const index = this.offset + at;
     switch (delta.type) {
       case "text_delta": {
         const text = String(delta.text ?? "");
@@ -86,7 +126,7 @@ export class ReplyAccumulator {
         block.signature = String(block.signature ?? "") + String(delta.signature ?? "");
         return [];
       case "input_json_delta":
-        this.partialJson.set(index, (this.partialJson.get(index) ?? "") + String(delta.partial_json ?? ""));
+        this.partialJson.set(at, (this.partialJson.get(at) ?? "") + String(delta.partial_json ?? ""));
         return [];
       case "citations_delta":
         block.citations = [...((block.citations as unknown[]) ?? []), delta.citation];
@@ -120,6 +160,11 @@ export class ReplyAccumulator {
       cacheWriteTokens: usage.cache_creation_input_tokens ?? this.usage.cacheWriteTokens,
       cacheWrite1hTokens:
         usage.cache_creation?.ephemeral_1h_input_tokens ?? this.usage.cacheWrite1hTokens ?? 0,
+      ...(usage.output_tokens_details?.thinking_tokens != null || this.usage.thinkingTokens !== undefined
+        ? {
+            thinkingTokens: usage.output_tokens_details?.thinking_tokens ?? this.usage.thinkingTokens ?? 0,
+          }
+        : {}),
     };
   }
 }

@@ -1,21 +1,24 @@
 // Builds the Messages-API request for the next reply from the conversation's active branch.
 import { createHash } from "node:crypto";
-import type { MessageCreateParamsBase, MessageParam } from "@anthropic-ai/sdk/resources/messages";
+import type { MessageCreateParamsBase, Tool } from "@anthropic-ai/sdk/resources/messages";
 import type { ModelInfo } from "@/lib/model/types";
 import { applyPromptCaching } from "./caching";
-import type { ContentBlock, ImageBlock } from "./content";
+import type { ContentBlock } from "./content";
+import { type HistoryMessage, type HistoryOptions, type ImageData, toApiMessages } from "./history";
+import { samplingProblem, type ThinkingChoice, ThinkingError, thinkingFields } from "./thinking";
+
+export type { HistoryMessage, ImageData };
 
 export interface ReplyParams {
   maxTokens?: number;
+  /** Extended thinking (see ./thinking.ts); absent: off. */
+  thinking?: ThinkingChoice;
+  /** Budget models only: thinking tokens for `on` (≥ 1024, < max tokens). */
+  thinkingBudget?: number;
   temperature?: number;
   topP?: number;
   topK?: number;
   stopSequences?: string[];
-}
-
-export interface HistoryMessage {
-  role: string;
-  content: ContentBlock[];
 }
 
 const DEFAULT_MAX_TOKENS = 16_000;
@@ -36,34 +39,8 @@ export function checkParams(params: ReplyParams, model: ModelInfo | undefined): 
   if (params.temperature !== undefined && params.topP !== undefined) {
     throw new ParamsError("Set temperature or top-p, not both.");
   }
-}
-
-/** Uploaded images by attachment id, as the base64 the API takes. */
-export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string }>;
-
-function toApiBlock(block: ContentBlock, images: ImageData): ContentBlock {
-  const source = (block as unknown as ImageBlock).source;
-  if (block.type !== "image" || source?.type !== "attachment") return block;
-  const image = images.get(source.attachment_id);
-  if (!image) return { type: "text", text: "[An image that is no longer available was here.]" };
-  return { type: "image", source: { type: "base64", media_type: image.mediaType, data: image.base64 } };
-}
-
-function toApiContent(role: string, content: ContentBlock[], images: ImageData): MessageParam["content"] {
-  // Earlier assistant turns are sent as their text; this app does not enable thinking or tools yet.
-  const blocks = role === "assistant" ? content.filter((block) => block.type === "text") : content;
-  return blocks
-    .filter((block) => block.type !== "text" || (block as { text: string }).text !== "")
-    .map((block) => toApiBlock(block, images)) as MessageParam["content"];
-}
-
-export function toApiMessages(history: HistoryMessage[], images: ImageData = new Map()): MessageParam[] {
-  return history
-    .map((message) => ({
-      role: message.role === "assistant" ? ("assistant" as const) : ("user" as const),
-      content: toApiContent(message.role, message.content, images),
-    }))
-    .filter((message) => message.content.length > 0);
+  const whileThinking = params.thinking && params.thinking !== "off" ? samplingProblem(params) : null;
+  if (whileThinking) throw new ParamsError(whileThinking);
 }
 
 /** A stable id that tells Anthropic "same user" without revealing who. */
@@ -71,7 +48,15 @@ export function opaqueUserId(userId: string): string {
   return createHash("sha256").update(`claude-chat-user:${userId}`).digest("hex").slice(0, 32);
 }
 
-export function buildReplyRequest(input: {
+/** What every step of a reply is built from: the request without its messages, and the history. */
+export interface ReplySpec {
+  params: Omit<MessageCreateParamsBase, "messages">;
+  history: HistoryMessage[];
+  historyOptions: HistoryOptions;
+  promptCaching: boolean;
+}
+
+export interface ReplyInput {
   modelId: string;
   model: ModelInfo | undefined;
   history: HistoryMessage[];
@@ -80,19 +65,62 @@ export function buildReplyRequest(input: {
   userId: string;
   promptCaching: boolean;
   images?: ImageData;
-}): MessageCreateParamsBase {
+  /** Client tools offered to Claude in this reply. */
+  tools?: Tool[];
+}
+
+/** Checks the parameters against the model and builds the reply's spec; throws ParamsError. */
+export function replySpec(input: ReplyInput): ReplySpec {
   const { params, model } = input;
   checkParams(params, model);
-  const request: MessageCreateParamsBase = {
-    model: input.modelId,
-    max_tokens: params.maxTokens ?? Math.min(DEFAULT_MAX_TOKENS, model?.maxOutputTokens ?? 8192),
-    messages: toApiMessages(input.history, input.images),
-    ...(input.system ? { system: input.system } : {}),
-    ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),
-    ...(params.topP !== undefined ? { top_p: params.topP } : {}),
-    ...(params.topK !== undefined ? { top_k: params.topK } : {}),
-    ...(params.stopSequences?.length ? { stop_sequences: params.stopSequences } : {}),
-    metadata: { user_id: opaqueUserId(input.userId) },
+  const maxTokens = params.maxTokens ?? Math.min(DEFAULT_MAX_TOKENS, model?.maxOutputTokens ?? 8192);
+  let thinking: ReturnType<typeof thinkingFields>;
+  try {
+    thinking = thinkingFields({
+      model,
+      choice: params.thinking,
+      maxTokens,
+      budgetTokens: params.thinkingBudget,
+    });
+  } catch (error) {
+    if (error instanceof ThinkingError) throw new ParamsError(error.message);
+    throw error;
+  }
+  const tools = input.tools ?? [];
+  return {
+    params: {
+      model: input.modelId,
+      max_tokens: maxTokens,
+      ...(input.system ? { system: input.system } : {}),
+      ...thinking,
+      ...(tools.length > 0 ? { tools } : {}),
+      ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),
+      ...(params.topP !== undefined ? { top_p: params.topP } : {}),
+      ...(params.topK !== undefined ? { top_k: params.topK } : {}),
+      ...(params.stopSequences?.length ? { stop_sequences: params.stopSequences } : {}),
+      metadata: { user_id: opaqueUserId(input.userId) },
+    },
+    history: input.history,
+    historyOptions: {
+      model: input.modelId,
+      thinking: thinking.thinking !== undefined,
+      tools: tools.length > 0,
+      images: input.images,
+    },
+    promptCaching: input.promptCaching,
   };
-  return input.promptCaching ? applyPromptCaching(request) : request;
+}
+
+/** The request of one step: the history, then what the reply's earlier steps wrote. */
+export function stepRequest(
+  spec: ReplySpec,
+  turnSoFar: readonly ContentBlock[] = [],
+): MessageCreateParamsBase {
+  const request = { ...spec.params, messages: toApiMessages(spec.history, spec.historyOptions, turnSoFar) };
+  return spec.promptCaching ? applyPromptCaching(request) : request;
+}
+
+/** The first step's request. */
+export function buildReplyRequest(input: ReplyInput): MessageCreateParamsBase {
+  return stepRequest(replySpec(input));
 }

@@ -1,6 +1,5 @@
 // Prepares a reply: ownership checks, saving the user turn, and the upstream request.
 import "server-only";
-import type { ChatRequest } from "@/app/(chat)/api/chat/schema";
 import { findImageMeta, findImages } from "@/lib/db/attachments";
 import { findConversation } from "@/lib/db/conversations";
 import { newId } from "@/lib/db/ids";
@@ -18,29 +17,21 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
 import { findModel } from "@/lib/model/models";
+import { replyTools } from "@/lib/tools/catalogue";
+import type { ChatCommand, EditCommand, RetryCommand, SendCommand } from "./commands";
 import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent, withText } from "./content";
-import type { GenerationInput } from "./generate";
-import { buildReplyRequest, checkParams, type ImageData, ParamsError } from "./request";
+import { type ImageData, ParamsError, replySpec } from "./request";
+import type { ReplyCommand } from "./runner";
 import { fallbackTitle } from "./title";
 
-function history(rows: { role: string; content: string }[]) {
-  return rows.map((row) => ({ role: row.role, content: parseContent(row.content) }));
-}
+type ChatRequest = ChatCommand;
+type SendRequest = SendCommand;
+type EditRequest = EditCommand;
+type RetryRequest = RetryCommand;
 
-async function validParams(request: ChatRequest) {
-  const model = await findModel(request.model);
-  try {
-    checkParams(request.params, model);
-  } catch (error) {
-    if (error instanceof ParamsError) throw new AppError("bad_request:input", error.message);
-    throw error;
-  }
-  return model;
+function history(rows: { role: string; content: string; model?: string | null }[]) {
+  return rows.map((row) => ({ role: row.role, content: parseContent(row.content), model: row.model }));
 }
-
-type SendRequest = Extract<ChatRequest, { kind: "send" }>;
-type EditRequest = Extract<ChatRequest, { kind: "edit" }>;
-type RetryRequest = Extract<ChatRequest, { kind: "retry" }>;
 
 /** The user turn as stored: images first (as the API recommends), then the text. */
 async function userTurnContent(userId: string, request: SendRequest): Promise<ContentBlock[]> {
@@ -90,10 +81,16 @@ async function imageData(userId: string, turns: { content: ContentBlock[] }[]): 
 /** The turn a reply is generated for: its ids, the context the API is sent, and how to save it. */
 interface PlannedTurn extends TurnIds {
   /** The branch up to and including the user turn being answered. */
-  rows: { role: string; content: string }[];
+  rows: { role: string; content: string; model?: string | null }[];
   system: string | null;
-  newConversation?: GenerationInput["newConversation"];
+  newConversation?: NewConversation;
   save: () => Promise<unknown>;
+}
+
+/** Set on a conversation's first reply: the model may then replace the provisional title. */
+export interface NewConversation {
+  title: string;
+  userText: string;
 }
 
 /**
@@ -101,7 +98,8 @@ interface PlannedTurn extends TurnIds {
  * `save()` rejects with an AppError the route can answer with.
  */
 export interface PreparedReply {
-  generation: GenerationInput;
+  command: ReplyCommand;
+  newConversation?: NewConversation;
   save: () => Promise<unknown>;
 }
 
@@ -149,6 +147,7 @@ async function planSend(userId: string, request: SendRequest): Promise<PlannedTu
         conversationId: conversation?.id ?? null,
         newTitle: title,
         model: request.model,
+        thinking: request.params.thinking ?? null,
         parentId: path.at(-1)?.id ?? null,
         userContent,
         systemPrompt: presetPrompt,
@@ -177,6 +176,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
         conversationId,
         newTitle: "",
         model: request.model,
+        thinking: request.params.thinking ?? null,
         parentId: original.parentId,
         userContent,
         ids,
@@ -205,6 +205,7 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
         conversationId,
         parentId: userMessageId,
         model: request.model,
+        thinking: request.params.thinking ?? null,
         id: assistantMessageId,
       }),
   };
@@ -226,26 +227,35 @@ function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
  * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
  */
 export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
-  const [model, settings] = await Promise.all([validParams(request), getUserSettings(userId)]);
-  const { rows, system, save, ...turn } = await planTurn(userId, request);
+  const [model, settings] = await Promise.all([findModel(request.model), getUserSettings(userId)]);
+  const specOf = (turns: ReturnType<typeof history>, system: string | null, images: ImageData) => {
+    try {
+      return replySpec({
+        modelId: request.model,
+        model,
+        history: turns,
+        images,
+        system,
+        params: request.params,
+        userId,
+        promptCaching: settings.promptCaching,
+        tools: replyTools(settings),
+      });
+    } catch (error) {
+      if (error instanceof ParamsError) throw new AppError("bad_request:input", error.message);
+      throw error;
+    }
+  };
+  // The parameters are checked before anything is looked up or planned.
+  specOf([], null, new Map());
+  const { rows, system, save, newConversation, ...turn } = await planTurn(userId, request);
   const turns = history(rows);
   return {
     save: () =>
       save().catch((error: unknown) => {
         throw saveError(error);
       }),
-    generation: {
-      ...turn,
-      request: buildReplyRequest({
-        modelId: request.model,
-        model,
-        history: turns,
-        images: await imageData(userId, turns),
-        system,
-        params: request.params,
-        userId,
-        promptCaching: settings.promptCaching,
-      }),
-    },
+    newConversation,
+    command: { ...turn, userId, spec: specOf(turns, system, await imageData(userId, turns)) },
   };
 }

@@ -1,6 +1,6 @@
 // The shape of a message in the browser, built from a stored row or from live events.
 import type { ContentBlock } from "./content";
-import { parseContent } from "./content";
+import { forBrowser, parseContent } from "./content";
 import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "./protocol";
 
 export interface ChatMessage {
@@ -39,6 +39,7 @@ export interface StoredMessage {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  thinkingTokens?: number;
   costUsd: number | null;
   siblingIds?: string[];
 }
@@ -50,7 +51,7 @@ export function toChatMessage(row: StoredMessage): ChatMessage {
     status: (["streaming", "done", "stopped", "error"].includes(row.status)
       ? row.status
       : "done") as ReplyStatus,
-    content: parseContent(row.content),
+    content: parseContent(row.content).map(forBrowser),
     model: row.model,
     stopReason: row.stopReason,
     usage: {
@@ -58,6 +59,7 @@ export function toChatMessage(row: StoredMessage): ChatMessage {
       outputTokens: row.outputTokens,
       cacheReadTokens: row.cacheReadTokens,
       cacheWriteTokens: row.cacheWriteTokens,
+      ...(row.thinkingTokens ? { thinkingTokens: row.thinkingTokens } : {}),
     },
     costUsd: row.costUsd,
     requestId: row.requestId,

@@ -1,6 +1,9 @@
 import "server-only";
 import type { ContentBlock } from "@/lib/chat/content";
-import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "@/lib/chat/protocol";
+import type { FinishedReply } from "@/lib/chat/runner";
+
+export type { FinishedReply };
+
 import { MessageTree } from "@/lib/chat/tree";
 import { db } from "./client";
 import { newId } from "./ids";
@@ -20,6 +23,7 @@ export const messageFields = {
   outputTokens: true,
   cacheReadTokens: true,
   cacheWriteTokens: true,
+  thinkingTokens: true,
   costUsd: true,
   createdAt: true,
 } as const;
@@ -166,14 +170,19 @@ export async function createAssistantPlaceholder(input: {
   conversationId: string;
   parentId: string;
   model: string;
+  /** The Thinking control's choice, remembered by the conversation. */
+  thinking?: string | null;
   id?: string;
 }) {
-  const { userId, conversationId, parentId, model, id = newId() } = input;
+  const { userId, conversationId, parentId, model, thinking = null, id = newId() } = input;
   await db.$transaction([
     db.message.create({
       data: { id, conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
     }),
-    db.conversation.updateMany({ where: { id: conversationId, userId }, data: { model, activeLeafId: id } }),
+    db.conversation.updateMany({
+      where: { id: conversationId, userId },
+      data: { model, thinking, activeLeafId: id },
+    }),
   ]);
   return { id };
 }
@@ -183,17 +192,6 @@ export function saveReplyProgress(id: string, content: ContentBlock[]) {
     where: { id, status: "streaming" },
     data: { content: JSON.stringify(content) },
   });
-}
-
-export interface FinishedReply {
-  status: Exclude<ReplyStatus, "streaming">;
-  content: ContentBlock[];
-  stopReason: string | null;
-  usage: TokenUsage;
-  costUsd: number | null;
-  requestId: string | null;
-  model: string;
-  error: ChatErrorInfo | null;
 }
 
 export function finishReply(id: string, reply: FinishedReply) {
@@ -208,6 +206,7 @@ export function finishReply(id: string, reply: FinishedReply) {
       outputTokens: reply.usage.outputTokens,
       cacheReadTokens: reply.usage.cacheReadTokens,
       cacheWriteTokens: reply.usage.cacheWriteTokens,
+      thinkingTokens: reply.usage.thinkingTokens ?? 0,
       costUsd: reply.costUsd,
       requestId: reply.requestId,
       errorType: reply.error?.type ?? null,
@@ -297,6 +296,8 @@ export async function createTurn(input: {
   conversationId: string | null;
   newTitle: string;
   model: string;
+  /** The Thinking control's choice, remembered by the conversation. */
+  thinking?: string | null;
   parentId: string | null;
   userContent: ContentBlock[];
   systemPrompt?: string | null;
@@ -311,7 +312,12 @@ export async function createTurn(input: {
   const conversation = input.conversationId
     ? db.conversation.updateMany({
         where: { id: input.conversationId, userId: input.userId },
-        data: { model: input.model, activeLeafId: ids.assistantMessageId, updatedAt: askedAt },
+        data: {
+          model: input.model,
+          thinking: input.thinking ?? null,
+          activeLeafId: ids.assistantMessageId,
+          updatedAt: askedAt,
+        },
       })
     : db.conversation.create({
         data: {
@@ -319,6 +325,7 @@ export async function createTurn(input: {
           userId: input.userId,
           title: input.newTitle,
           model: input.model,
+          thinking: input.thinking ?? null,
           systemPrompt: input.systemPrompt ?? null,
           presetId: input.presetId ?? null,
           activeLeafId: ids.assistantMessageId,

@@ -20,6 +20,8 @@ export interface SearchHit {
   /** The matching message; null when the title matched. */
   messageId: string | null;
   snippet: string;
+  /** When the message was written (for a title hit: the conversation's last activity), ISO 8601. */
+  at: string;
 }
 
 interface Row {
@@ -111,5 +113,6 @@ export async function searchConversations(userId: string, rawQuery: string): Pro
       title: row.title,
       messageId: row.messageId,
       snippet: snippetAround(row.body, query),
+      at: new Date(row.at).toISOString(),
     }));
 }

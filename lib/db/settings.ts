@@ -3,13 +3,20 @@ import { db } from "./client";
 
 export interface UserSettings {
   promptCaching: boolean;
+  /** Claude may search this user's earlier conversations (the built-in search_conversations tool). */
+  searchConversations: boolean;
 }
+
+const fields = { promptCaching: true, searchConversations: true } as const;
 
 export async function getUserSettings(userId: string): Promise<UserSettings> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { promptCaching: true } });
-  return { promptCaching: user?.promptCaching ?? true };
+  const user = await db.user.findUnique({ where: { id: userId }, select: fields });
+  return {
+    promptCaching: user?.promptCaching ?? true,
+    searchConversations: user?.searchConversations ?? true,
+  };
 }
 
-export async function updateUserSettings(userId: string, settings: UserSettings): Promise<UserSettings> {
-  return db.user.update({ where: { id: userId }, data: settings, select: { promptCaching: true } });
+export function updateUserSettings(userId: string, settings: Partial<UserSettings>): Promise<UserSettings> {
+  return db.user.update({ where: { id: userId }, data: settings, select: fields });
 }

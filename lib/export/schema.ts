@@ -37,6 +37,8 @@ export const exportedMessageSchema = z.object({
   outputTokens: count,
   cacheReadTokens: count,
   cacheWriteTokens: count,
+  /** Absent in files from before thinking was shown. */
+  thinkingTokens: count.default(0),
   costUsd: z.number().min(0).max(1_000_000).nullable(),
   createdAt: date,
 });

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { anthropic } from "./client";
 import { DEMO_MODEL } from "./demo";
 import fallbackModels from "./fallback-models.json";
-import type { ModelInfo } from "./types";
+import { EFFORT_LEVELS, type ModelInfo } from "./types";
 
 const CACHE_MS = 5 * 60_000;
 const PREFERRED_DEFAULTS = ["claude-sonnet-4-6", "claude-opus-4-8", "claude-sonnet-5"];
@@ -20,8 +20,27 @@ interface ApiModel {
   lifecycle?: string | null;
   capabilities?: {
     image_input?: { supported?: boolean };
-    thinking?: { types?: { adaptive?: { supported?: boolean }; enabled?: { supported?: boolean } } };
+    thinking?: {
+      supported?: boolean;
+      types?: { adaptive?: { supported?: boolean }; enabled?: { supported?: boolean } };
+    };
+    effort?: { supported?: boolean } & Partial<Record<string, { supported?: boolean } | boolean>>;
   } | null;
+}
+
+function thinkingSupport(capabilities: ApiModel["capabilities"]): ModelInfo["thinking"] {
+  const thinking = capabilities?.thinking;
+  const on = thinking?.supported !== false;
+  const adaptive = on && thinking?.types?.adaptive?.supported === true;
+  const effort = capabilities?.effort;
+  return {
+    adaptive,
+    budget: on && thinking?.types?.enabled?.supported === true,
+    effort:
+      adaptive && effort?.supported === true
+        ? EFFORT_LEVELS.filter((level) => (effort[level] as { supported?: boolean } | undefined)?.supported)
+        : [],
+  };
 }
 
 export function toModelInfo(model: ApiModel): ModelInfo {
@@ -36,6 +55,7 @@ export function toModelInfo(model: ApiModel): ModelInfo {
     // Adaptive-thinking-only models (4.7 and later) reject non-default sampling parameters.
     samplingParams: !adaptiveOnly,
     imageInput: model.capabilities?.image_input?.supported !== false,
+    thinking: thinkingSupport(model.capabilities),
   };
 }
 
@@ -49,6 +69,10 @@ const FALLBACK: ModelInfo[] = fallbackModels.map((model) =>
           adaptive: { supported: model.thinking.adaptive },
           enabled: { supported: model.thinking.enabled },
         },
+      },
+      effort: {
+        supported: model.effort.length > 0,
+        ...Object.fromEntries(model.effort.map((level) => [level, { supported: true }])),
       },
     },
   }),

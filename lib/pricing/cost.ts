@@ -15,6 +15,22 @@ export interface TokenUsage {
   cacheWriteTokens: number;
   /** The part of `cacheWriteTokens` written with a 1-hour TTL. */
   cacheWrite1hTokens?: number;
+  /** The part of `outputTokens` spent thinking, where the API reports it. */
+  thinkingTokens?: number;
+}
+
+/** Usage of several API calls (the steps of one reply): every count added up. */
+export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  const sum: TokenUsage = {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
+    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
+    cacheWrite1hTokens: (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0),
+  };
+  if (a.thinkingTokens !== undefined || b.thinkingTokens !== undefined)
+    sum.thinkingTokens = (a.thinkingTokens ?? 0) + (b.thinkingTokens ?? 0);
+  return sum;
 }
 
 const table: { models: Record<string, Price>; aliases: Record<string, string> } = prices;

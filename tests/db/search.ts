@@ -7,6 +7,8 @@ import { exportAccount, exportConversation, importConversation } from "@/lib/db/
 import { finishReply, saveReplyProgress } from "@/lib/db/messages";
 import { RECENT_MESSAGES, searchConversations } from "@/lib/db/search";
 import { conversationFileSchema } from "@/lib/export/schema";
+import { searchConversationsTool } from "@/lib/tools/search-conversations";
+import { parseSearchResult } from "@/lib/tools/search-result";
 import { png } from "../unit/images-fixtures";
 import { doneReply, HASH, newUser, startConversation, text } from "./fixtures";
 
@@ -37,6 +39,7 @@ describe("search", () => {
         title: "Tell me about owls",
         messageId: mine.assistantMessageId,
         snippet: `Owls hunt at night, ${word} and all.`,
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
     ]);
     expect(await searchConversations(owner, word.toUpperCase())).toHaveLength(1);
@@ -50,7 +53,13 @@ describe("search", () => {
     const other = await chat(owner, "x", "y");
     await renameConversation(owner, other.conversationId, "Qx");
     expect(await searchConversations(owner, "Qx")).toEqual([
-      { conversationId: other.conversationId, title: "Qx", messageId: null, snippet: "Qx" },
+      {
+        conversationId: other.conversationId,
+        title: "Qx",
+        messageId: null,
+        snippet: "Qx",
+        at: expect.any(String),
+      },
     ]);
     expect(await searchConversations(stranger, "Qx")).toEqual([]);
   });
@@ -192,5 +201,27 @@ describe("export and import", () => {
     expect(JSON.stringify(data)).not.toContain(HASH);
     expect(data.conversations.map((conversation) => conversation.title)).toEqual(["Only mine"]);
     expect(data.presets).toContainEqual(expect.objectContaining({ name: "Terse", prompt: "Be terse." }));
+  });
+
+  it("search_conversations (the tool Claude calls) returns the user's own hits only, never the conversation asked from", async () => {
+    const tool = searchConversationsTool(searchConversations);
+    const term = `tq${randomUUID().slice(0, 8)}`;
+    const mine = await chat(owner, `Garden plans ${term}`, "Tomatoes first.");
+    const asking = await chat(owner, `Where are my ${term} notes?`, "Let me look.");
+    const theirs = await chat(stranger, `Garden plans ${term} of someone else`, "Secret.");
+    const signal = new AbortController().signal;
+    const output = await tool.run(
+      { query: term },
+      { userId: owner, conversationId: asking.conversationId, signal },
+    );
+    const result = parseSearchResult(output.text);
+    expect(output.isError).toBeUndefined();
+    expect(result?.results.map((hit) => hit.url)).toEqual([
+      `/c/${mine.conversationId}?m=${mine.userMessageId}#m-${mine.userMessageId}`,
+    ]);
+    expect(output.text).not.toContain(theirs.conversationId);
+    expect(output.text).not.toContain("someone else");
+    const strangers = await tool.run({ query: term }, { userId: stranger, conversationId: "none", signal });
+    expect(strangers.text).not.toContain(mine.conversationId);
   });
 });

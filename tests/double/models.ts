@@ -17,6 +17,47 @@ export function findModel(id: string): Model | undefined {
   return MODELS.find((m) => m.id === id);
 }
 
+export const EFFORT_LEVELS = ["low", "medium", "high", "xhigh", "max"] as const;
+export type EffortLevel = (typeof EFFORT_LEVELS)[number];
+
+/** What a model accepts for `thinking` and `output_config.effort`, read from its `capabilities`. */
+export interface ThinkingCapabilities {
+  adaptive: boolean;
+  enabled: boolean;
+  effort: boolean;
+  efforts: ReadonlySet<EffortLevel>;
+}
+
+const EVERYTHING: ThinkingCapabilities = {
+  adaptive: true,
+  enabled: true,
+  effort: true,
+  efforts: new Set(EFFORT_LEVELS),
+};
+
+function supported(value: unknown, ...path: string[]): boolean {
+  let node = value;
+  for (const key of path) {
+    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return typeof node === "object" && node !== null && (node as { supported?: unknown }).supported === true;
+}
+
+/**
+ * Thinking capabilities of a listed model; `demo`, `test-*` and unknown ids support everything
+ * (unknown ids never get this far: the server answers them with a 404 first).
+ */
+export function thinkingCapabilities(id: string): ThinkingCapabilities {
+  const caps = findModel(id)?.capabilities;
+  if (caps === undefined) return EVERYTHING;
+  return {
+    adaptive: supported(caps, "thinking", "types", "adaptive"),
+    enabled: supported(caps, "thinking", "types", "enabled"),
+    effort: supported(caps, "effort"),
+    efforts: new Set(EFFORT_LEVELS.filter((level) => supported(caps, "effort", level))),
+  };
+}
+
 /** GET /v1/models: newest first, cursor pagination by `after_id` / `before_id`. */
 export function listModels(query: URLSearchParams, requestId: string): HttpReply {
   const limitText = query.get("limit") ?? "20";

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { ERROR_STATUSES, ScenarioError } from "./errors";
 import { sseFixtureExists } from "./fixtures";
+import { type ThinkingMode, thinkingMode, thinkingSignature } from "./rules";
 import type { SseEvent } from "./sse";
 import { type CacheUsage, estimateInputTokens, type PromptCache } from "./tokens";
 
@@ -18,6 +18,7 @@ const NAMES = new Set([
   "text",
   "thinking",
   "tool_use",
+  "tool_loop",
   "cache",
   "midstream_error",
   "drop",
@@ -62,9 +63,29 @@ function textOf(content: unknown): string {
     .join("\n");
 }
 
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A user message that only carries `tool_result` blocks: an API call of a tool loop, not a new prompt. */
+function isToolResults(message: Obj): boolean {
+  const content = message.content;
+  return (
+    Array.isArray(content) && content.length > 0 && content.every((b) => isObj(b) && b.type === "tool_result")
+  );
+}
+
+function messagesOf(body: Obj): Obj[] {
+  return Array.isArray(body.messages) ? (body.messages as unknown[]).filter(isObj) : [];
+}
+
+/** Index of the last user message that is a prompt (not only tool results); -1 when none. */
+function lastPromptIndex(messages: Obj[]): number {
+  return messages.findLastIndex((m) => m.role === "user" && !isToolResults(m));
+}
+
+/** Text of the last user message that has text; user messages holding only tool results are skipped. */
 export function lastUserText(body: Obj): string {
-  const messages = Array.isArray(body.messages) ? (body.messages as Obj[]) : [];
-  const last = messages.findLast((m) => typeof m === "object" && m !== null && m.role === "user");
+  const messages = messagesOf(body);
+  const last = messages[lastPromptIndex(messages)];
   return last ? textOf(last.content) : "";
 }
 
@@ -124,10 +145,17 @@ function startUsage(spec: ScenarioSpec, ctx: PlanContext): Usage {
   };
 }
 
+const THINKING_PIECES = ["Let me think about this.", " The question is clear.", " I will answer now."];
+
 class StreamBuilder {
   readonly events: SseEvent[] = [];
   private index = 0;
   private deltas = 0;
+  /** Thinking deltas (and the signature) the model produced, shown or not. */
+  private thinkingTokens = 0;
+  /** Thinking deltas that `display: "omitted"` kept off the wire; they still count as output. */
+  private hiddenTokens = 0;
+  private readonly mode: ThinkingMode;
 
   constructor(
     private readonly ctx: PlanContext,
@@ -144,6 +172,7 @@ class StreamBuilder {
       usage,
     };
     this.push("message_start", { message });
+    this.mode = thinkingMode(ctx.body);
   }
 
   private push(event: string, fields: Obj): void {
@@ -168,20 +197,32 @@ class StreamBuilder {
     );
   }
 
+  /**
+   * A thinking block. With `display: "omitted"` it carries no thinking_delta, only the signature
+   * (of the empty text the client then holds), as Opus 4.7 and later stream it by default.
+   */
   thinking(pieces: string[]): void {
-    const signature = createHash("sha256").update(pieces.join("")).digest("base64");
+    const shown = this.mode.display === "omitted" ? [] : pieces;
+    const signature = thinkingSignature(this.ctx.model, shown.join(""));
     this.block({ type: "thinking", thinking: "", signature: "" }, [
-      ...pieces.map((thinking) => ({ type: "thinking_delta", thinking })),
+      ...shown.map((thinking) => ({ type: "thinking_delta", thinking })),
       { type: "signature_delta", signature },
     ]);
+    this.thinkingTokens += pieces.length + 1;
+    this.hiddenTokens += pieces.length - shown.length;
   }
 
-  toolUse(name: string, input: unknown): void {
+  /** The opening thinking block of a reply when the request turned thinking on. */
+  thinkIfAsked(pieces: string[] = THINKING_PIECES): void {
+    if (this.mode.on) this.thinking(pieces);
+  }
+
+  toolUse(name: string, input: unknown, id = `toolu_double_${this.ctx.n}`): void {
     const json = JSON.stringify(input);
     const chunks = [""];
     for (let i = 0; i < json.length; i += 8) chunks.push(json.slice(i, i + 8));
     this.block(
-      { type: "tool_use", id: `toolu_double_${this.ctx.n}`, name, input: {} },
+      { type: "tool_use", id, name, input: {} },
       chunks.map((partial_json) => ({ type: "input_json_delta", partial_json })),
     );
   }
@@ -195,9 +236,11 @@ class StreamBuilder {
 
   finish(stopReason: string, outputOverride: number | undefined): void {
     const { cache_creation: _perTtl, service_tier: _tier, ...cumulative } = this.usage;
+    const details =
+      this.thinkingTokens > 0 ? { output_tokens_details: { thinking_tokens: this.thinkingTokens } } : {};
     this.push("message_delta", {
       delta: { stop_reason: stopReason, stop_sequence: null },
-      usage: { ...cumulative, output_tokens: outputOverride ?? this.deltas },
+      usage: { ...cumulative, output_tokens: outputOverride ?? this.deltas + this.hiddenTokens, ...details },
     });
     this.push("message_stop", {});
   }
@@ -238,6 +281,7 @@ export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
     case "cache": {
       const pieces = replyPieces(spec, ctx.body);
       const max = typeof ctx.body.max_tokens === "number" ? ctx.body.max_tokens : Number.POSITIVE_INFINITY;
+      b.thinkIfAsked();
       b.text(pieces.slice(0, max));
       b.finish(pieces.length > max ? "max_tokens" : "end_turn", output);
       return { events: b.events, ending: "end" };
@@ -252,6 +296,7 @@ export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
       return { events: b.events, ending: "end" };
     }
     case "tool_use": {
+      b.thinkIfAsked();
       if (p.has("text")) b.text(words(p.get("text") ?? ""));
       b.toolUse(toolName(spec, ctx.body), toolArgs(spec));
       b.finish("tool_use", output);
@@ -260,6 +305,7 @@ export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
     case "midstream_error":
     case "drop":
     case "stall": {
+      b.thinkIfAsked();
       b.text(generatedWords(intParam(p, "tokens", 5)), false);
       if (spec.name === "midstream_error") {
         b.error();
@@ -267,7 +313,63 @@ export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
       }
       return { events: b.events, ending: spec.name === "drop" ? "drop" : "stall" };
     }
+    case "tool_loop":
+      return toolLoop(spec, ctx, b, output);
     default:
       throw new ScenarioError(`Scenario "${spec.name}" has no generated plan`);
   }
+}
+
+/** Text of a tool_result block: its string content, or its text blocks joined by newlines. */
+function toolResultText(block: Obj): string {
+  return typeof block.content === "string" ? block.content : textOf(block.content);
+}
+
+/**
+ * One API call of a tool loop. Call k = 1 + the tool-result messages after the prompt. Calls before
+ * `steps` say `Step k: word1 …` and call the first tool of the request with `{"query": …}`; the last
+ * one says `Step k: Here is what I found: <tool results>`. `error_step` / `stall_step` make that call
+ * break after its text like `midstream_error` / `stall`.
+ */
+function toolLoop(spec: ScenarioSpec, ctx: PlanContext, b: StreamBuilder, output: number | undefined): Plan {
+  const p = spec.params;
+  const messages = messagesOf(ctx.body);
+  const results = messages.slice(lastPromptIndex(messages) + 1).filter((m) => m.role === "user");
+  const k = 1 + results.length;
+  const steps = intParam(p, "steps", 2);
+  const tool = Array.isArray(ctx.body.tools) ? (ctx.body.tools as unknown[]).find(isObj) : undefined;
+  const final = k >= steps || typeof tool?.name !== "string";
+
+  b.thinkIfAsked([`Step ${k}: let me think about this.`, " I know what to do next."]);
+  let text: string;
+  if (final) {
+    const last = messages.at(-1);
+    const found =
+      last?.role === "user" && Array.isArray(last.content)
+        ? (last.content as unknown[])
+            .filter((block): block is Obj => isObj(block) && block.type === "tool_result")
+            .map(toolResultText)
+        : [];
+    text = `Step ${k}: Here is what I found: ${found.length > 0 ? found.join("\n") : "nothing"}`;
+  } else {
+    const tokens = intParam(p, "tokens", 3);
+    text = [`Step ${k}:`, ...Array.from({ length: tokens }, (_, i) => `word${i + 1}`)].join(" ");
+  }
+
+  const breaks = p.has("error_step") && intParam(p, "error_step", 0) === k;
+  const stalls = p.has("stall_step") && intParam(p, "stall_step", 0) === k;
+  b.text(words(text), !(breaks || stalls));
+  if (breaks) {
+    b.error();
+    return { events: b.events, ending: "end" };
+  }
+  if (stalls) return { events: b.events, ending: "stall" };
+  if (final) {
+    b.finish("end_turn", output);
+    return { events: b.events, ending: "end" };
+  }
+  const query = p.get("query") ?? lastUserText(ctx.body).replace(MARKER, "").trim();
+  b.toolUse(String(tool?.name), { query }, `toolu_double_${ctx.n}_${k}`);
+  b.finish("tool_use", output);
+  return { events: b.events, ending: "end" };
 }

@@ -12,6 +12,7 @@ import {
 } from "./errors";
 import { readSseFixture } from "./fixtures";
 import { findModel, isAcceptedModel, listModels } from "./models";
+import { requestProblem } from "./rules";
 import {
   buildPlan,
   intParam,
@@ -193,7 +194,8 @@ function validate(body: unknown, needsMaxTokens: boolean): ((rid: string) => Htt
   }
   const model = body.model;
   if (!isAcceptedModel(model)) return (rid) => modelNotFound(model, rid);
-  return undefined;
+  const problem = requestProblem(body, { maxTokens: needsMaxTokens });
+  return problem === undefined ? undefined : bad(problem);
 }
 
 /**

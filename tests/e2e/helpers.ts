@@ -78,6 +78,25 @@ export async function doubleRequests(needle: string): Promise<RecordedRequest[]>
   return all.filter((request) => JSON.stringify(request.body?.messages?.at(-1) ?? "").includes(needle));
 }
 
+/**
+ * Every /v1/messages request of a turn whose user message contains `needle`, in order: a multi-step
+ * reply's later calls end with tool results, so the whole conversation is searched.
+ */
+export async function doubleRequestsOfTurn(needle: string): Promise<RecordedRequest[]> {
+  const response = await fetch(`${process.env.E2E_DOUBLE_URL}/__double/requests?path=/v1/messages`);
+  const all = (await response.json()) as RecordedRequest[];
+  return all.filter((request) => {
+    const messages = request.body?.messages ?? [];
+    const lastText = messages.findLast(
+      (message) =>
+        message.role === "user" &&
+        Array.isArray(message.content) &&
+        message.content.some((block) => (block as { type?: string }).type === "text"),
+    );
+    return JSON.stringify(lastText?.content ?? "").includes(needle);
+  });
+}
+
 /** A second, freshly registered user in a browser context of its own. */
 export async function stranger(browser: Browser) {
   const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });

@@ -350,3 +350,91 @@ describe("chatReducer", () => {
     expect(run([{ type: "discard", ids: ["nope"] }])).toEqual(earlier);
   });
 });
+
+describe("chatReducer: multi-step replies", () => {
+  const toolUse = {
+    type: "tool_use",
+    id: "toolu_1",
+    name: "search_conversations",
+    input: { query: "pasta" },
+  };
+  const toolResult = {
+    type: "tool_result",
+    tool_use_id: "toolu_1",
+    content: [{ type: "text", text: '{"query":"pasta","results":[]}' }],
+  };
+
+  it("tool_call, tool_result and content put whole blocks at their indices", () => {
+    const state = streamed(
+      { type: "block", index: 0, kind: "thinking" },
+      { type: "delta", index: 0, text: "Look it up." },
+      { type: "tool_call", index: 1, block: toolUse },
+      { type: "tool_result", index: 2, block: toolResult },
+      { type: "step", step: 2 },
+      { type: "content", index: 3, block: { type: "redacted_thinking" } },
+      { type: "block", index: 4, kind: "text" },
+      { type: "delta", index: 4, text: "Found nothing." },
+    );
+    expect(last(state).content).toEqual([
+      { type: "thinking", thinking: "Look it up." },
+      toolUse,
+      toolResult,
+      { type: "redacted_thinking" },
+      { type: "text", text: "Found nothing." },
+    ]);
+  });
+
+  it("a whole block replaces what was at its index and leaves the other blocks as they were", () => {
+    const before = streamed(
+      { type: "block", index: 0, kind: "text" },
+      { type: "delta", index: 0, text: "Searching" },
+      { type: "tool_call", index: 1, block: { ...toolUse, input: {} } },
+    );
+    const after = chatReducer(before, ev("msg_a1", { type: "tool_call", index: 1, block: toolUse }));
+    expect(last(after).content[1]).toBe(toolUse);
+    expect(last(after).content[0]).toBe(last(before).content[0]);
+  });
+
+  it("step changes nothing", () => {
+    const before = streamed({ type: "block", index: 0, kind: "text" });
+    expect(last(chatReducer(before, ev("msg_a1", { type: "step", step: 2 })))).toBe(last(before));
+  });
+
+  it("keeps unknown block types verbatim", () => {
+    const block = { type: "future_block", payload: { a: 1 } };
+    const state = streamed({ type: "content", index: 0, block });
+    expect(last(state).content).toEqual([block]);
+  });
+
+  it.each([
+    ["no block", { type: "content", index: 0 }],
+    ["a block without a type", { type: "content", index: 0, block: { text: "x" } }],
+    ["a negative index", { type: "tool_call", index: -1, block: toolUse }],
+    ["a fractional index", { type: "tool_result", index: 1.5, block: toolResult }],
+  ])("ignores a whole-block event with %s", (_name, event) => {
+    const before = streamed({ type: "block", index: 0, kind: "text" });
+    expect(last(chatReducer(before, ev("msg_a1", event as unknown as ChatEvent)))).toBe(last(before));
+  });
+
+  it("a delta aimed at a whole block leaves it alone", () => {
+    const state = streamed(
+      { type: "tool_call", index: 0, block: toolUse },
+      { type: "delta", index: 0, text: "stray" },
+    );
+    expect(last(state).content).toEqual([toolUse]);
+  });
+
+  it("replaying a resumed multi-step reply rebuilds the same content", () => {
+    const events: ChatEvent[] = [
+      { type: "tool_call", index: 0, block: toolUse },
+      { type: "tool_result", index: 1, block: toolResult },
+      { type: "step", step: 2 },
+      { type: "block", index: 2, kind: "text" },
+      { type: "delta", index: 2, text: "Done" },
+    ];
+    const once = streamed(...events);
+    const resumed = chatReducer(once, { type: "resuming", id: "msg_a1" });
+    const replayed = events.reduce((acc, event) => chatReducer(acc, ev("msg_a1", event)), resumed);
+    expect(last(replayed).content).toEqual(last(once).content);
+  });
+});

@@ -28,6 +28,7 @@ function message(
     outputTokens: 0,
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
+    thinkingTokens: 0,
     costUsd: null,
     createdAt: at(Number(id.replace(/\D/g, ""))),
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_MODEL } from "@/lib/model/demo";
 import { toModelInfo } from "@/lib/model/models";
 import { type DoubleHandle, startDouble } from "../double/server";
@@ -39,6 +39,8 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      // No `effort` capability given: no effort levels.
+      thinking: { adaptive: true, budget: true, effort: [] },
     });
   });
 
@@ -82,6 +84,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      thinking: { adaptive: false, budget: false, effort: [] },
     });
   });
 
@@ -110,6 +113,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      thinking: { adaptive: false, budget: true, effort: [] },
     });
   });
 
@@ -122,7 +126,111 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      thinking: { adaptive: false, budget: false, effort: [] },
     });
+  });
+});
+
+describe("toModelInfo: thinking support from capabilities", () => {
+  const ALL_EFFORT = {
+    supported: true,
+    low: { supported: true },
+    medium: { supported: true },
+    high: { supported: true },
+    xhigh: { supported: true },
+    max: { supported: true },
+  };
+
+  it("maps every recorded model's thinking and effort capabilities", () => {
+    const all = ["low", "medium", "high", "xhigh", "max"];
+    const adaptiveOnly = { adaptive: true, budget: false, effort: all };
+    const both = { adaptive: true, budget: true, effort: ["low", "medium", "high", "max"] };
+    const budgetOnly = { adaptive: false, budget: true, effort: [] };
+    expect(Object.fromEntries(LISTED.map((model) => [model.id, toModelInfo(model).thinking]))).toEqual({
+      "claude-opus-5": adaptiveOnly,
+      "claude-sonnet-5": adaptiveOnly,
+      "claude-fable-5": adaptiveOnly,
+      "claude-opus-4-8": adaptiveOnly,
+      "claude-opus-4-7": adaptiveOnly,
+      "claude-sonnet-4-6": both,
+      "claude-opus-4-6": both,
+      // Effort is listed (low..high) but there is no adaptive thinking to apply it to.
+      "claude-opus-4-5-20251101": budgetOnly,
+      "claude-haiku-4-5-20251001": budgetOnly,
+      "claude-sonnet-4-5-20250929": budgetOnly,
+    });
+  });
+
+  it.each([
+    ["adaptive and enabled", thinking(true, true), { adaptive: true, budget: true }],
+    ["adaptive only", thinking(true, false), { adaptive: true, budget: false }],
+    ["enabled only", thinking(false, true), { adaptive: false, budget: true }],
+    ["enabled, adaptive not listed", thinking(undefined, true), { adaptive: false, budget: true }],
+    ["neither listed", thinking(undefined, undefined), { adaptive: false, budget: false }],
+    ["no thinking capability", {}, { adaptive: false, budget: false }],
+    ["no capabilities", null, { adaptive: false, budget: false }],
+  ] as const)("%s", (_, capabilities, support) => {
+    expect(toModelInfo({ id: "m", capabilities }).thinking).toEqual({ ...support, effort: [] });
+  });
+
+  it("thinking.supported false turns every type off", () => {
+    expect(
+      toModelInfo({
+        id: "m",
+        capabilities: {
+          thinking: {
+            supported: false,
+            types: { adaptive: { supported: true }, enabled: { supported: true } },
+          },
+          effort: ALL_EFFORT,
+        },
+      }).thinking,
+    ).toEqual({ adaptive: false, budget: false, effort: [] });
+  });
+
+  it("thinking.supported true with types: the types decide", () => {
+    expect(
+      toModelInfo({
+        id: "m",
+        capabilities: { thinking: { supported: true, types: { enabled: { supported: true } } } },
+      }).thinking,
+    ).toEqual({ adaptive: false, budget: true, effort: [] });
+  });
+
+  it("effort levels: only supported ones, lowest first, whatever the API's key order", () => {
+    expect(
+      toModelInfo({
+        id: "m",
+        capabilities: {
+          ...thinking(true, false),
+          effort: {
+            max: { supported: true },
+            xhigh: { supported: false },
+            supported: true,
+            low: { supported: true },
+            high: { supported: true },
+          },
+        },
+      }).thinking.effort,
+    ).toEqual(["low", "high", "max"]);
+  });
+
+  it("no effort levels when effort is unsupported, absent, or the model has no adaptive thinking", () => {
+    const effortOf = (capabilities: ApiModel["capabilities"]) =>
+      toModelInfo({ id: "m", capabilities }).thinking.effort;
+    expect(effortOf({ ...thinking(true, false), effort: { ...ALL_EFFORT, supported: false } })).toEqual([]);
+    expect(effortOf({ ...thinking(true, false) })).toEqual([]);
+    expect(effortOf({ ...thinking(false, true), effort: ALL_EFFORT })).toEqual([]);
+    expect(effortOf({ effort: ALL_EFFORT })).toEqual([]);
+  });
+
+  it("ignores effort level names it does not know", () => {
+    expect(
+      toModelInfo({
+        id: "m",
+        capabilities: { ...thinking(true, false), effort: { supported: true, turbo: { supported: true } } },
+      }).thinking.effort,
+    ).toEqual([]);
   });
 });
 
@@ -159,5 +267,41 @@ describe("listModels against the test double", () => {
     expect(double.requests).toHaveLength(calls);
 
     expect(defaultModelId(first.models)).toBe("claude-sonnet-4-6");
+  });
+});
+
+describe("listModels without the Models API", () => {
+  const saved = { ...process.env };
+  const keys = ["ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_MAX_RETRIES", "DEFAULT_MODEL"];
+
+  beforeAll(() => {
+    // Nothing listens on port 9 here: the request is refused at once.
+    process.env.ANTHROPIC_BASE_URL = "http://127.0.0.1:9";
+    process.env.ANTHROPIC_API_KEY = "test";
+    process.env.ANTHROPIC_MAX_RETRIES = "0";
+    delete process.env.DEFAULT_MODEL;
+    vi.resetModules();
+  });
+  afterAll(() => {
+    for (const key of keys) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    vi.resetModules();
+  });
+
+  it("falls back to the built-in list, with the same thinking support as the recorded list", async () => {
+    const { listModels } = await import("@/lib/model/models");
+    const { models, live } = await listModels();
+    expect(live).toBe(false);
+    const recorded = new Map(LISTED.map((model) => [model.id, toModelInfo(model)]));
+    expect(models.map((model) => model.id)).toEqual([...recorded.keys()]);
+    for (const model of models) {
+      expect({ id: model.id, thinking: model.thinking, samplingParams: model.samplingParams }).toEqual({
+        id: model.id,
+        thinking: recorded.get(model.id)?.thinking,
+        samplingParams: recorded.get(model.id)?.samplingParams,
+      });
+    }
   });
 });

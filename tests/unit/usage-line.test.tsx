@@ -68,3 +68,30 @@ describe("UsageLine", () => {
     expect(line.dataset.inputTokens).toBe("1234567");
   });
 });
+
+describe("UsageLine: thinking tokens", () => {
+  it("names the thinking part of the output and carries it as data-thinking-tokens", () => {
+    const line = renderLine({ ...usage, outputTokens: 1503, thinkingTokens: 1200 }, 0.02564);
+    expect(line.textContent).toBe(
+      "in 2,048 · out 1,503 (1,200 thinking) · cache read 1,800 · cache write 248 · $0.02564",
+    );
+    expect(line.dataset.thinkingTokens).toBe("1200");
+    expect(line.dataset.outputTokens).toBe("1503");
+  });
+
+  it("says nothing of thinking when there was none", () => {
+    const line = renderLine({ ...usage, thinkingTokens: 0 }, 0.02564);
+    expect(line.textContent).toBe("in 2,048 · out 503 · cache read 1,800 · cache write 248 · $0.02564");
+    expect(line.hasAttribute("data-thinking-tokens")).toBe(false);
+  });
+
+  it("shows thinking tokens in Japanese too", async () => {
+    const ja = await loadMessages("ja");
+    const { container } = render(
+      <NextIntlClientProvider locale="ja" messages={ja}>
+        <UsageLine usage={{ ...usage, thinkingTokens: 300 }} costUsd={null} />
+      </NextIntlClientProvider>,
+    );
+    expect(container.textContent).toContain("（うち思考 300）");
+  });
+});

@@ -12,12 +12,12 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   const body = await parseJson(request, chatRequestSchema);
   const userId = await requireUserId();
-  const { generation, save } = await prepareReply(userId, body);
+  const { command, newConversation, save } = await prepareReply(userId, body);
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();
-  startGeneration(generation, saved);
+  startGeneration(command, saved, newConversation);
   await saved;
-  const stream = replyEventStream(generation.assistantMessageId, -1);
+  const stream = replyEventStream(command.assistantMessageId, -1);
   if (!stream) throw new AppError("internal:server", "The reply could not be started.");
   return stream;
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_THINKING_BUDGET, THINKING_CHOICES } from "@/lib/chat/thinking";
 import { idSchema } from "@/lib/id-schema";
 import { MAX_IMAGE_URL_LENGTH, MAX_IMAGES_PER_MESSAGE } from "@/lib/images/limits";
 
@@ -7,6 +8,8 @@ export const MAX_MESSAGE_CHARS = 100_000;
 export const replyParamsSchema = z
   .object({
     maxTokens: z.number().int().min(1).max(128_000).optional(),
+    thinking: z.enum(THINKING_CHOICES).optional(),
+    thinkingBudget: z.number().int().min(MIN_THINKING_BUDGET).max(127_999).optional(),
     temperature: z.number().min(0).max(1).optional(),
     topP: z.number().gt(0).max(1).optional(),
     topK: z.number().int().min(1).max(1000).optional(),

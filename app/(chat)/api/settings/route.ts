@@ -3,7 +3,9 @@ import { requireUserId } from "@/lib/auth";
 import { getUserSettings, updateUserSettings } from "@/lib/db/settings";
 import { parseJson, route } from "@/lib/http";
 
-const settingsSchema = z.object({ promptCaching: z.boolean() }).strict();
+const settingsSchema = z
+  .object({ promptCaching: z.boolean().optional(), searchConversations: z.boolean().optional() })
+  .strict();
 
 export const GET = route(async () => Response.json(await getUserSettings(await requireUserId())));
 

@@ -1,0 +1,35 @@
+// What a browser may ask of the reply engine, once its request body has been validated
+// (app/(chat)/api/chat/schema.ts checks bodies against these shapes).
+import type { ReplyParams } from "./request";
+
+interface ReplyChoices {
+  model: string;
+  params: ReplyParams;
+}
+
+export type ImageChoice = { kind: "upload"; attachmentId: string } | { kind: "url"; url: string };
+
+/** A new message after the last one on screen (`parentId`), or the first of a new conversation. */
+export interface SendCommand extends ReplyChoices {
+  kind: "send";
+  conversationId?: string;
+  presetId?: string | null;
+  parentId?: string;
+  text: string;
+  images: ImageChoice[];
+}
+
+/** An edited copy of a user message (a sibling of it, keeping its images). */
+export interface EditCommand extends ReplyChoices {
+  kind: "edit";
+  messageId: string;
+  text: string;
+}
+
+/** Another reply to the user turn of `messageId` (retry, regenerate). */
+export interface RetryCommand extends ReplyChoices {
+  kind: "retry";
+  messageId: string;
+}
+
+export type ChatCommand = SendCommand | EditCommand | RetryCommand;

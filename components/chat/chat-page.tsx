@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { THINKING_CHOICES, type ThinkingChoice } from "@/lib/chat/thinking";
 import { toMessagePage } from "@/lib/chat/view-model";
+import { listConnectors } from "@/lib/db/connectors";
 import { findConversation } from "@/lib/db/conversations";
 import { activePathPage, conversationReplyUsage, pathPageThrough } from "@/lib/db/messages";
 import { listPresetOptions } from "@/lib/db/presets";
@@ -9,8 +10,11 @@ import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
 import { summarizeCosts } from "@/lib/pricing/cost";
+import { savedToolChoices } from "@/lib/tools/choices";
+import { SERVER_TOOL_IDS } from "@/lib/tools/server-tools";
 import { ChatView } from "./chat-view";
 import { FreshNewChat } from "./fresh-new-chat";
+import type { DisabledToolList } from "./tool-selection";
 
 function savedThinking(value: string | null | undefined): ThinkingChoice {
   return THINKING_CHOICES.find((choice) => choice === value) ?? "off";
@@ -26,11 +30,15 @@ export async function ChatPage({
 }) {
   const userId = (await auth())?.user?.id;
   if (!userId) redirect("/login");
-  const [conversation, { models }, settings, presets] = await Promise.all([
+  const { demoMode, DISABLED_TOOLS } = env();
+  // The demo model cannot use tools: every switch is off the menu.
+  const disabledTools: DisabledToolList = demoMode ? [...SERVER_TOOL_IDS, "connectors"] : DISABLED_TOOLS;
+  const [conversation, { models }, settings, presets, connectors] = await Promise.all([
     conversationId ? findConversation(userId, conversationId) : null,
     listModels(),
     getUserSettings(userId),
     listPresetOptions(userId),
+    disabledTools.includes("connectors") ? [] : listConnectors(userId),
   ]);
   if (conversationId && !conversation) notFound();
   const focused =
@@ -54,6 +62,7 @@ export async function ChatPage({
           systemPrompt: conversation?.systemPrompt ?? null,
           presetId: conversation?.presetId ?? null,
           thinking: savedThinking(conversation?.thinking),
+          tools: savedToolChoices(conversation?.tools),
         }}
         options={{
           models,
@@ -61,7 +70,9 @@ export async function ChatPage({
           presets,
           promptCaching: settings.promptCaching,
           allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS,
-          demoMode: env().demoMode,
+          demoMode,
+          connectors,
+          disabledTools,
         }}
       />
     </FreshNewChat>

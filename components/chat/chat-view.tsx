@@ -1,12 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type DragEvent, useCallback, useEffect, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import type { ChatMessage } from "@/lib/chat/view-model";
+import type { ConnectorView } from "@/lib/connectors/schema";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
+import type { ToolChoices } from "@/lib/tools/choices";
 import { Composer } from "./composer";
 import { ConversationCost } from "./conversation-cost";
 import { useImageAttachments } from "./image-attachments";
@@ -21,6 +23,8 @@ import {
   SystemPromptPanel,
   SystemPromptPicker,
 } from "./system-prompt";
+import { type DisabledToolList, offeredTools, toolsToSend } from "./tool-selection";
+import { ToolsMenu } from "./tools-menu";
 import { useAutoScroll } from "./use-auto-scroll";
 import { useChat } from "./use-chat";
 import { useOlderMessages } from "./use-older-messages";
@@ -37,6 +41,8 @@ export interface ConversationData {
   presetId: string | null;
   /** The Thinking control's saved choice; "off" for a new chat. */
   thinking: ThinkingChoice;
+  /** The Tools menu's saved choices; none for a new chat. */
+  tools: ToolChoices;
 }
 
 /** What the composer offers this user. */
@@ -47,6 +53,10 @@ export interface ChatOptions {
   promptCaching: boolean;
   allowHttpImages: boolean;
   demoMode: boolean;
+  /** The user's connectors (the Tools menu has a switch for each). */
+  connectors: ConnectorView[];
+  /** Tools the admin turned off (in demo mode: all of them). */
+  disabledTools: DisabledToolList;
 }
 
 function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
@@ -90,18 +100,28 @@ export function ChatView({
   const [promptCaching, setPromptCaching] = useState(options.promptCaching);
   const [choice, setChoice] = useState(() => initialChoice(conversation, options.presets));
   const [systemPrompt, setSystemPrompt] = useState(conversation.systemPrompt);
+  const [tools, setTools] = useState(conversation.tools);
   const scroll = useAutoScroll(chat.messages);
   const olderSentinel = useOlderMessages(scroll.container, chat.messages, chat.hasOlder, chat.loadOlder);
   const current = options.models.find((candidate) => candidate.id === model);
   const replyParams = paramsFor(current, params);
+  const disabledTools = useMemo(() => new Set(options.disabledTools), [options.disabledTools]);
+  const offered = useMemo(
+    () => offeredTools(current, disabledTools, options.connectors),
+    [current, disabledTools, options.connectors],
+  );
+  const replyTools = useMemo(() => toolsToSend(tools, offered), [tools, offered]);
   // Stable across renders while the settings stay the same, so unchanged messages are not re-rendered.
   const { retry, edit, switchBranch } = chat;
   // biome-ignore lint/correctness/useExhaustiveDependencies: replyParams is derived from model and params
-  const onRetry = useCallback((id: string) => void retry(id, model, replyParams), [retry, model, params]);
+  const onRetry = useCallback(
+    (id: string) => void retry(id, model, replyParams, replyTools),
+    [retry, model, params, replyTools],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: replyParams is derived from model and params
   const onEdit = useCallback(
-    (id: string, text: string) => edit(id, text, model, replyParams),
-    [edit, model, params],
+    (id: string, text: string) => edit(id, text, model, replyParams, replyTools),
+    [edit, model, params, replyTools],
   );
   const onSwitchBranch = useCallback((id: string) => void switchBranch(id), [switchBranch]);
   // Lets browser tests wait until the page is interactive.
@@ -202,9 +222,12 @@ export function ChatView({
         {chat.sendError && (
           <p
             role="alert"
+            data-error-code={chat.sendError.code}
             className="mx-auto mb-2 max-w-3xl rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
           >
-            {chat.sendError === "connection_error" ? t("errors.connection_error") : chat.sendError}
+            {chat.sendError.code === "connection_error"
+              ? t("errors.connection_error")
+              : chat.sendError.message}
           </p>
         )}
         <Composer
@@ -216,6 +239,7 @@ export function ChatView({
             const accepted = await chat.send(text, model, replyParams, {
               images: attachments.images,
               presetId,
+              tools: replyTools,
             });
             if (accepted) attachments.clear();
             return accepted;
@@ -245,6 +269,12 @@ export function ChatView({
                 body: JSON.stringify({ promptCaching: on }),
               });
             }}
+          />
+          <ToolsMenu
+            offered={offered}
+            choices={tools}
+            onChange={setTools}
+            connectorsEnabled={!disabledTools.has("connectors")}
           />
           <SystemPromptPicker
             presets={options.presets}

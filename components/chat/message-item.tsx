@@ -146,7 +146,7 @@ export const MessageItem = memo(function MessageItem({
       </span>
       {isAssistant ? (
         <div className="w-full min-w-0">
-          <MessageBlocks content={message.content} streaming={streaming} />
+          <MessageBlocks content={message.content} streaming={streaming} messageId={message.id} />
           {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
           {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
           {message.status === "error" && message.error && (

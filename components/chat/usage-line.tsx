@@ -12,6 +12,8 @@ export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: numb
   const t = useTranslations("chat");
   const format = useFormatter();
   const thinking = usage.thinkingTokens ?? 0;
+  const searches = usage.webSearchRequests ?? 0;
+  const fetches = usage.webFetchRequests ?? 0;
   const values = {
     input: format.number(usage.inputTokens),
     output: format.number(usage.outputTokens),
@@ -28,11 +30,16 @@ export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: numb
       data-cache-read-tokens={usage.cacheReadTokens}
       data-cache-write-tokens={usage.cacheWriteTokens}
       data-thinking-tokens={thinking > 0 ? thinking : undefined}
+      data-web-search-requests={searches > 0 ? searches : undefined}
+      data-web-fetch-requests={fetches > 0 ? fetches : undefined}
       data-cost-usd={costUsd === null ? "" : decimalString(costUsd)}
     >
       {thinking > 0
         ? t("usageWithThinking", { ...values, thinking: format.number(thinking) })
         : t("usage", values)}
+      {/* The cost already includes what the searches cost. */}
+      {searches > 0 && ` · ${t("webSearchCount", { count: searches })}`}
+      {fetches > 0 && ` · ${t("webFetchCount", { count: fetches })}`}
     </p>
   );
 }

@@ -9,6 +9,7 @@ import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
 import { isErrorBody } from "@/lib/errors";
 import type { PendingImage } from "@/lib/images/use-image-attachments";
+import { NO_TOOLS_CHOSEN, type ToolChoices } from "@/lib/tools/choices";
 import { chatReducer } from "./chat-state";
 
 interface Options {
@@ -22,6 +23,8 @@ export interface SendExtras {
   images: PendingImage[];
   /** For a new conversation: the preset whose prompt it keeps. */
   presetId: string | null;
+  /** The Tools menu's choices this model is offered (absent: none). */
+  tools?: ToolChoices;
 }
 
 /** How a just-sent image is shown until the saved message replaces it. */
@@ -38,11 +41,18 @@ function localId() {
   return `local-${crypto.randomUUID()}`;
 }
 
-/** Why a request was refused, for the alert above the composer ("connection_error": no answer at all). */
-async function refusal(response: Response | null): Promise<string> {
-  if (!response) return "connection_error";
+/** Why a request was refused: the server's stable code and message ("connection_error": no answer at all). */
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+async function refusal(response: Response | null): Promise<Refusal> {
+  if (!response) return { code: "connection_error", message: "" };
   const body = await response.json().catch(() => null);
-  return isErrorBody(body) ? body.error.message : `HTTP ${response.status}`;
+  return isErrorBody(body)
+    ? { code: body.error.code, message: body.error.message }
+    : { code: `http_${response.status}`, message: `HTTP ${response.status}` };
 }
 
 /** "skipped": nothing to load, or that page is already on its way. */
@@ -69,7 +79,7 @@ export function useChat({
   // The cursor of the older page being loaded or shown: each page is asked for once.
   const requestedCursor = useRef<string | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<Refusal | null>(null);
   const conversationId = useRef(initialConversationId);
   const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);
@@ -182,6 +192,7 @@ export function useChat({
         ),
         model,
         params,
+        tools: extras.tools ?? NO_TOOLS_CHOSEN,
       });
       if (!response?.ok) {
         // Nothing was saved: take the turn back so the text returns to the composer.
@@ -209,8 +220,8 @@ export function useChat({
 
   /** Answers a user turn again (Retry, Regenerate): a new sibling of `previousId`, shown once accepted. */
   const retry = useCallback(
-    async (previousId: string, model: string, params: ReplyParams) => {
-      const response = await postChange({ kind: "retry", messageId: previousId, model, params });
+    async (previousId: string, model: string, params: ReplyParams, tools: ToolChoices = NO_TOOLS_CHOSEN) => {
+      const response = await postChange({ kind: "retry", messageId: previousId, model, params, tools });
       if (!response) return;
       const assistantId = localId();
       dispatch({ type: "retrying", failedId: previousId, assistantId, model });
@@ -225,8 +236,14 @@ export function useChat({
    * accepted it, so a refused edit leaves the editor open with the text; false when refused.
    */
   const edit = useCallback(
-    async (messageId: string, text: string, model: string, params: ReplyParams): Promise<boolean> => {
-      const response = await postChange({ kind: "edit", messageId, text, model, params });
+    async (
+      messageId: string,
+      text: string,
+      model: string,
+      params: ReplyParams,
+      tools: ToolChoices = NO_TOOLS_CHOSEN,
+    ): Promise<boolean> => {
+      const response = await postChange({ kind: "edit", messageId, text, model, params, tools });
       if (!response) return false;
       const userId = localId();
       const assistantId = localId();

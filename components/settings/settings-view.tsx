@@ -2,10 +2,21 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ConnectorView } from "@/lib/connectors/schema";
+import { ConnectorsSection } from "./connectors-section";
 import { SearchConversationsSetting } from "./search-conversations-setting";
 
-/** The /settings island: the user's preferences, each saved as it changes. */
-export function SettingsView({ searchConversations }: { searchConversations: boolean }) {
+/** The /settings island: the user's preferences, each saved as it changes, and their connectors. */
+export function SettingsView({
+  searchConversations,
+  connectors,
+  connectorsDisabled,
+}: {
+  searchConversations: boolean;
+  connectors: ConnectorView[];
+  /** The admin turned connectors off (DISABLED_TOOLS): a note instead of the form. */
+  connectorsDisabled: boolean;
+}) {
   const t = useTranslations("chat.settings");
   return (
     <main className="min-h-0 flex-1 overflow-y-auto">
@@ -20,6 +31,7 @@ export function SettingsView({ searchConversations }: { searchConversations: boo
           </h2>
           <SearchConversationsSetting initial={searchConversations} />
         </section>
+        <ConnectorsSection initial={connectors} disabled={connectorsDisabled} />
       </div>
     </main>
   );

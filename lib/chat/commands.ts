@@ -1,10 +1,13 @@
 // What a browser may ask of the reply engine, once its request body has been validated
 // (app/(chat)/api/chat/schema.ts checks bodies against these shapes).
+import type { ToolChoices } from "@/lib/tools/choices";
 import type { ReplyParams } from "./request";
 
 interface ReplyChoices {
   model: string;
   params: ReplyParams;
+  /** The Tools menu (server tools and connectors); absent: none. */
+  tools?: ToolChoices;
 }
 
 export type ImageChoice = { kind: "upload"; attachmentId: string } | { kind: "url"; url: string };

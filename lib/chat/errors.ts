@@ -67,3 +67,15 @@ export function classifyError(error: unknown, requestId: string | null = null): 
     : "unknown";
   return { type, message, requestId, retryAfterSeconds: null };
 }
+
+/**
+ * An API refusal that points at a tool definition (`tools.3.max_uses: …`) names the tool, so the
+ * user knows which switch or connector to look at.
+ */
+export function namingTheTool(error: ChatErrorInfo, tools: readonly unknown[] | undefined): ChatErrorInfo {
+  const index = /\btools\.(\d+)/.exec(error.message)?.[1];
+  if (error.type !== "invalid_request_error" || index === undefined || !tools) return error;
+  const tool = tools[Number(index)] as { name?: string; mcp_server_name?: string } | undefined;
+  const name = tool?.name ?? tool?.mcp_server_name;
+  return name ? { ...error, message: `The tool "${name}" was refused: ${error.message}` } : error;
+}

@@ -2,6 +2,8 @@
 // generation bus and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
+import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
+import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
 import { recordUsage } from "@/lib/db/usage";
@@ -14,19 +16,25 @@ import { type ModelClient, type ReplyCommand, type ReplyStore, type RunnerParts,
 import type { NewConversation } from "./service";
 import { suggestTitle } from "./title";
 
-/** Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). */
+/**
+ * Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). A
+ * request carrying `betas` (the MCP connector) goes through the beta Messages API.
+ */
 export function sdkModelClient(client: () => Anthropic): ModelClient {
   return {
     stream(request, signal) {
       let requestId: string | null = null;
+      const body = { ...request, stream: true as const };
       return {
         requestId: () => requestId,
         async *[Symbol.asyncIterator]() {
-          const { data, request_id } = await client()
-            .messages.create({ ...request, stream: true }, { signal })
-            .withResponse();
+          const call =
+            "betas" in request
+              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
+              : client().messages.create(body, { signal });
+          const { data, request_id } = await call.withResponse();
           requestId = request_id ?? null;
-          yield* data;
+          yield* data as AsyncIterable<RawMessageStreamEvent>;
         },
       };
     },

@@ -23,8 +23,29 @@ export interface HistoryOptions {
   thinking: boolean;
   /** The request defines (client) tools: without them the API refuses tool_use / tool_result blocks. */
   tools: boolean;
+  /** Server tools offered in this request (their earlier calls and results are kept only then). */
+  serverTools?: readonly string[];
+  /** MCP servers offered in this request, by name. */
+  mcpServers?: readonly string[];
   images?: ImageData;
 }
+
+/** The server tool a server_tool_use belongs to (code execution runs as bash / text editor calls). */
+function serverToolOf(name: unknown): string {
+  return name === "bash_code_execution" || name === "text_editor_code_execution"
+    ? "code_execution"
+    : String(name);
+}
+
+/** Whether an earlier server-side call (server tool or MCP) may go back: its tool is offered now. */
+function hostedCallKept(block: Block, options: HistoryOptions): boolean {
+  if (block.type === "server_tool_use") return (options.serverTools ?? []).includes(serverToolOf(block.name));
+  return (options.mcpServers ?? []).includes(String(block.server_name));
+}
+
+const HOSTED_CALLS = new Set(["server_tool_use", "mcp_tool_use"]);
+const isHostedResult = (block: Block) =>
+  block.type === "mcp_tool_result" || (block.type !== "tool_result" && block.type.endsWith("_tool_result"));
 
 type Block = ContentBlock & Record<string, unknown>;
 type ApiMessage = { role: "user" | "assistant"; content: Block[] };
@@ -84,7 +105,16 @@ function keptOfEarlierReply(message: HistoryMessage, options: HistoryOptions): B
     blocks.filter((b) => b.type === "tool_result" && called.has(b.tool_use_id)).map((b) => b.tool_use_id),
   );
   const sameModel = options.thinking && message.model === options.model;
+  // Server-side calls come back with their result in the same message; both go, or neither.
+  const hostedAnswered = new Set(blocks.filter(isHostedResult).map((b) => b.tool_use_id));
+  const hostedKept = new Set(
+    blocks
+      .filter((b) => HOSTED_CALLS.has(b.type) && hostedAnswered.has(b.id) && hostedCallKept(b, options))
+      .map((b) => b.id),
+  );
   return blocks.filter((block) => {
+    if (HOSTED_CALLS.has(block.type)) return hostedKept.has(block.id);
+    if (isHostedResult(block)) return hostedKept.has(block.tool_use_id);
     switch (block.type) {
       case "text":
         return block.text !== "";

@@ -12,6 +12,7 @@ type UsageFields = {
   cache_creation_input_tokens?: number | null;
   cache_creation?: { ephemeral_1h_input_tokens?: number | null } | null;
   output_tokens_details?: { thinking_tokens?: number | null } | null;
+  server_tool_use?: { web_search_requests?: number | null; web_fetch_requests?: number | null } | null;
 };
 
 const TOOL_CALLS = new Set(["tool_use", "server_tool_use", "mcp_tool_use"]);
@@ -103,7 +104,10 @@ export class ReplyAccumulator {
   private stopBlock(at: number): ChatEvent[] {
     this.finishJson(at);
     const block = this.content[at];
-    if (!block || STREAMED.has(block.type)) return [];
+    if (!block) return [];
+    // A streamed text block's citations arrive as deltas the browser does not get: send it whole.
+    const cited = block.type === "text" && ((block as { citations?: unknown[] }).citations?.length ?? 0) > 0;
+    if (STREAMED.has(block.type) && !cited) return [];
     return [finishedBlockEvent(this.offset + at, block)];
   }
 
@@ -153,18 +157,21 @@ export class ReplyAccumulator {
   private mergeUsage(usage: UsageFields | null | undefined) {
     if (!usage) return;
     // Counts are cumulative: overwrite, never add.
-    this.usage = {
-      inputTokens: usage.input_tokens ?? this.usage.inputTokens,
-      outputTokens: usage.output_tokens ?? this.usage.outputTokens,
-      cacheReadTokens: usage.cache_read_input_tokens ?? this.usage.cacheReadTokens,
-      cacheWriteTokens: usage.cache_creation_input_tokens ?? this.usage.cacheWriteTokens,
-      cacheWrite1hTokens:
-        usage.cache_creation?.ephemeral_1h_input_tokens ?? this.usage.cacheWrite1hTokens ?? 0,
-      ...(usage.output_tokens_details?.thinking_tokens != null || this.usage.thinkingTokens !== undefined
-        ? {
-            thinkingTokens: usage.output_tokens_details?.thinking_tokens ?? this.usage.thinkingTokens ?? 0,
-          }
-        : {}),
+    const previous = this.usage;
+    const next: TokenUsage = {
+      inputTokens: usage.input_tokens ?? previous.inputTokens,
+      outputTokens: usage.output_tokens ?? previous.outputTokens,
+      cacheReadTokens: usage.cache_read_input_tokens ?? previous.cacheReadTokens,
+      cacheWriteTokens: usage.cache_creation_input_tokens ?? previous.cacheWriteTokens,
+      cacheWrite1hTokens: usage.cache_creation?.ephemeral_1h_input_tokens ?? previous.cacheWrite1hTokens ?? 0,
     };
+    const optional = {
+      thinkingTokens: usage.output_tokens_details?.thinking_tokens ?? previous.thinkingTokens,
+      webSearchRequests: usage.server_tool_use?.web_search_requests ?? previous.webSearchRequests,
+      webFetchRequests: usage.server_tool_use?.web_fetch_requests ?? previous.webFetchRequests,
+    };
+    for (const [key, value] of Object.entries(optional))
+      if (value != null) next[key as keyof typeof optional] = value;
+    this.usage = next;
   }
 }

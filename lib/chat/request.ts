@@ -1,7 +1,9 @@
 // Builds the Messages-API request for the next reply from the conversation's active branch.
 import { createHash } from "node:crypto";
 import type { MessageCreateParamsBase, Tool } from "@anthropic-ai/sdk/resources/messages";
+import type { ConnectorForRequest } from "@/lib/connectors/schema";
 import type { ModelInfo } from "@/lib/model/types";
+import { MCP_BETA, SERVER_TOOLS, type ServerToolId } from "@/lib/tools/server-tools";
 import { applyPromptCaching } from "./caching";
 import type { ContentBlock } from "./content";
 import { type HistoryMessage, type HistoryOptions, type ImageData, toApiMessages } from "./history";
@@ -67,6 +69,47 @@ export interface ReplyInput {
   images?: ImageData;
   /** Client tools offered to Claude in this reply. */
   tools?: Tool[];
+  /** Server tools switched on (already checked against the model and the admin's settings). */
+  serverTools?: ServerToolId[];
+  /** Remote MCP servers switched on (the API connects to them, with their tokens). */
+  connectors?: ConnectorForRequest[];
+}
+
+/** An `mcp_toolset` for a connector: all its tools, or only the allowed ones. */
+function mcpToolset(connector: ConnectorForRequest) {
+  const allowed = connector.allowedTools;
+  return {
+    type: "mcp_toolset",
+    mcp_server_name: connector.name,
+    ...(allowed
+      ? {
+          default_config: { enabled: false },
+          configs: Object.fromEntries(allowed.map((name) => [name, { enabled: true }])),
+        }
+      : {}),
+  };
+}
+
+/** The request fields of the server tools and connectors: tool entries, `mcp_servers`, beta headers. */
+function hostedTools(serverTools: ServerToolId[], connectors: ConnectorForRequest[]) {
+  const betas = new Set(serverTools.flatMap((id) => SERVER_TOOLS[id].betas));
+  if (connectors.length > 0) betas.add(MCP_BETA);
+  return {
+    tools: [...serverTools.map((id) => SERVER_TOOLS[id].definition), ...connectors.map(mcpToolset)],
+    fields: {
+      ...(connectors.length > 0
+        ? {
+            mcp_servers: connectors.map((connector) => ({
+              type: "url",
+              url: connector.url,
+              name: connector.name,
+              ...(connector.token ? { authorization_token: connector.token } : {}),
+            })),
+          }
+        : {}),
+      ...(betas.size > 0 ? { betas: [...betas] } : {}),
+    },
+  };
 }
 
 /** Checks the parameters against the model and builds the reply's spec; throws ParamsError. */
@@ -86,7 +129,9 @@ export function replySpec(input: ReplyInput): ReplySpec {
     if (error instanceof ThinkingError) throw new ParamsError(error.message);
     throw error;
   }
-  const tools = input.tools ?? [];
+  const clientTools = input.tools ?? [];
+  const hosted = hostedTools(input.serverTools ?? [], input.connectors ?? []);
+  const tools = [...clientTools, ...hosted.tools] as Tool[];
   return {
     params: {
       model: input.modelId,
@@ -94,6 +139,7 @@ export function replySpec(input: ReplyInput): ReplySpec {
       ...(input.system ? { system: input.system } : {}),
       ...thinking,
       ...(tools.length > 0 ? { tools } : {}),
+      ...hosted.fields,
       ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),
       ...(params.topP !== undefined ? { top_p: params.topP } : {}),
       ...(params.topK !== undefined ? { top_k: params.topK } : {}),
@@ -104,7 +150,9 @@ export function replySpec(input: ReplyInput): ReplySpec {
     historyOptions: {
       model: input.modelId,
       thinking: thinking.thinking !== undefined,
-      tools: tools.length > 0,
+      tools: clientTools.length > 0,
+      serverTools: input.serverTools ?? [],
+      mcpServers: (input.connectors ?? []).map((connector) => connector.name),
       images: input.images,
     },
     promptCaching: input.promptCaching,

@@ -8,7 +8,7 @@ import { addUsage, costUsd } from "@/lib/pricing/cost";
 import type { ToolBox } from "@/lib/tools/types";
 import type { GenerationBus } from "./bus";
 import { type ContentBlock, forBrowser } from "./content";
-import { classifyError, StalledError } from "./errors";
+import { classifyError, namingTheTool, StalledError } from "./errors";
 import { type ChatErrorInfo, EMPTY_USAGE, type ReplyStatus, type TokenUsage } from "./protocol";
 import { ReplyAccumulator } from "./relay";
 import { type ReplySpec, stepRequest } from "./request";
@@ -196,7 +196,10 @@ export async function runReply(
   const status = stopped ? "stopped" : failure || stall.fired ? "error" : "done";
   const error =
     status === "error"
-      ? classifyError(stall.fired ? new StalledError(parts.stallMs) : failure, requestId)
+      ? namingTheTool(
+          classifyError(stall.fired ? new StalledError(parts.stallMs) : failure, requestId),
+          command.spec.params.tools,
+        )
       : null;
   const finished: FinishedReply = {
     status,

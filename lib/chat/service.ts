@@ -1,6 +1,7 @@
 // Prepares a reply: ownership checks, saving the user turn, and the upstream request.
 import "server-only";
 import { findImageMeta, findImages } from "@/lib/db/attachments";
+import { connectorsForRequest } from "@/lib/db/connectors";
 import { findConversation } from "@/lib/db/conversations";
 import { newId } from "@/lib/db/ids";
 import {
@@ -17,7 +18,15 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
 import { findModel } from "@/lib/model/models";
+import type { ModelInfo } from "@/lib/model/types";
 import { replyTools } from "@/lib/tools/catalogue";
+import type { ToolChoices } from "@/lib/tools/choices";
+import {
+  type DisabledTools,
+  offeredServerTools,
+  SERVER_TOOL_IDS,
+  type ServerToolId,
+} from "@/lib/tools/server-tools";
 import type { ChatCommand, EditCommand, RetryCommand, SendCommand } from "./commands";
 import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent, withText } from "./content";
 import { type ImageData, ParamsError, replySpec } from "./request";
@@ -25,6 +34,11 @@ import type { ReplyCommand } from "./runner";
 import { fallbackTitle } from "./title";
 
 type ChatRequest = ChatCommand;
+
+/** The Tools menu's choices as the conversation keeps them; null when nothing is on. */
+function toolsJson(tools: ToolChoices | undefined): string | null {
+  return tools && (tools.server.length > 0 || tools.connectors.length > 0) ? JSON.stringify(tools) : null;
+}
 type SendRequest = SendCommand;
 type EditRequest = EditCommand;
 type RetryRequest = RetryCommand;
@@ -148,6 +162,7 @@ async function planSend(userId: string, request: SendRequest): Promise<PlannedTu
         newTitle: title,
         model: request.model,
         thinking: request.params.thinking ?? null,
+        tools: toolsJson(request.tools),
         parentId: path.at(-1)?.id ?? null,
         userContent,
         systemPrompt: presetPrompt,
@@ -177,6 +192,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
         newTitle: "",
         model: request.model,
         thinking: request.params.thinking ?? null,
+        tools: toolsJson(request.tools),
         parentId: original.parentId,
         userContent,
         ids,
@@ -206,9 +222,32 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
         parentId: userMessageId,
         model: request.model,
         thinking: request.params.thinking ?? null,
+        tools: toolsJson(request.tools),
         id: assistantMessageId,
       }),
   };
+}
+
+/** Tools the admin switched off (all of them in demo mode: the simulated model cannot use them). */
+function disabledTools(): DisabledTools {
+  const config = env();
+  return new Set(config.demoMode ? [...SERVER_TOOL_IDS, "connectors"] : config.DISABLED_TOOLS);
+}
+
+/** The server tools switched on that this model may use and the admin allows. */
+function chosenServerTools(model: ModelInfo | undefined, tools: ToolChoices | undefined): ServerToolId[] {
+  const offered = offeredServerTools(model, disabledTools());
+  return (tools?.server ?? []).filter((id) => offered.includes(id));
+}
+
+/** The connectors switched on, which must be the user's. */
+async function chosenConnectors(userId: string, tools: ToolChoices | undefined) {
+  const ids = [...new Set(tools?.connectors ?? [])];
+  if (ids.length === 0 || disabledTools().has("connectors")) return [];
+  const connectors = await connectorsForRequest(userId, ids);
+  if (connectors.length !== ids.length)
+    throw new AppError("not_found:connector", "A connector switched on in Tools was not found.");
+  return connectors;
 }
 
 function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
@@ -227,7 +266,12 @@ function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
  * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
  */
 export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
-  const [model, settings] = await Promise.all([findModel(request.model), getUserSettings(userId)]);
+  const [model, settings, connectors] = await Promise.all([
+    findModel(request.model),
+    getUserSettings(userId),
+    chosenConnectors(userId, request.tools),
+  ]);
+  const serverTools = chosenServerTools(model, request.tools);
   const specOf = (turns: ReturnType<typeof history>, system: string | null, images: ImageData) => {
     try {
       return replySpec({
@@ -240,6 +284,8 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
         userId,
         promptCaching: settings.promptCaching,
         tools: replyTools(settings),
+        serverTools,
+        connectors,
       });
     } catch (error) {
       if (error instanceof ParamsError) throw new AppError("bad_request:input", error.message);

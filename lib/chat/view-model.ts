@@ -40,6 +40,8 @@ export interface StoredMessage {
   cacheReadTokens: number;
   cacheWriteTokens: number;
   thinkingTokens?: number;
+  webSearchRequests?: number;
+  webFetchRequests?: number;
   costUsd: number | null;
   siblingIds?: string[];
 }
@@ -60,6 +62,8 @@ export function toChatMessage(row: StoredMessage): ChatMessage {
       cacheReadTokens: row.cacheReadTokens,
       cacheWriteTokens: row.cacheWriteTokens,
       ...(row.thinkingTokens ? { thinkingTokens: row.thinkingTokens } : {}),
+      ...(row.webSearchRequests ? { webSearchRequests: row.webSearchRequests } : {}),
+      ...(row.webFetchRequests ? { webFetchRequests: row.webFetchRequests } : {}),
     },
     costUsd: row.costUsd,
     requestId: row.requestId,

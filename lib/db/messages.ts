@@ -24,6 +24,8 @@ export const messageFields = {
   cacheReadTokens: true,
   cacheWriteTokens: true,
   thinkingTokens: true,
+  webSearchRequests: true,
+  webFetchRequests: true,
   costUsd: true,
   createdAt: true,
 } as const;
@@ -172,16 +174,18 @@ export async function createAssistantPlaceholder(input: {
   model: string;
   /** The Thinking control's choice, remembered by the conversation. */
   thinking?: string | null;
+  /** The Tools menu's choices (JSON), remembered by the conversation. */
+  tools?: string | null;
   id?: string;
 }) {
-  const { userId, conversationId, parentId, model, thinking = null, id = newId() } = input;
+  const { userId, conversationId, parentId, model, thinking = null, tools = null, id = newId() } = input;
   await db.$transaction([
     db.message.create({
       data: { id, conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
     }),
     db.conversation.updateMany({
       where: { id: conversationId, userId },
-      data: { model, thinking, activeLeafId: id },
+      data: { model, thinking, tools, activeLeafId: id },
     }),
   ]);
   return { id };
@@ -207,6 +211,8 @@ export function finishReply(id: string, reply: FinishedReply) {
       cacheReadTokens: reply.usage.cacheReadTokens,
       cacheWriteTokens: reply.usage.cacheWriteTokens,
       thinkingTokens: reply.usage.thinkingTokens ?? 0,
+      webSearchRequests: reply.usage.webSearchRequests ?? 0,
+      webFetchRequests: reply.usage.webFetchRequests ?? 0,
       costUsd: reply.costUsd,
       requestId: reply.requestId,
       errorType: reply.error?.type ?? null,
@@ -226,6 +232,7 @@ export async function conversationReplyUsage(conversationId: string, userId: str
       outputTokens: true,
       cacheReadTokens: true,
       cacheWriteTokens: true,
+      webSearchRequests: true,
     },
   });
   return rows.map(({ model, costUsd, ...usage }) => ({ model, costUsd, usage }));
@@ -298,6 +305,8 @@ export async function createTurn(input: {
   model: string;
   /** The Thinking control's choice, remembered by the conversation. */
   thinking?: string | null;
+  /** The Tools menu's choices (JSON), remembered by the conversation. */
+  tools?: string | null;
   parentId: string | null;
   userContent: ContentBlock[];
   systemPrompt?: string | null;
@@ -315,6 +324,7 @@ export async function createTurn(input: {
         data: {
           model: input.model,
           thinking: input.thinking ?? null,
+          tools: input.tools ?? null,
           activeLeafId: ids.assistantMessageId,
           updatedAt: askedAt,
         },
@@ -326,6 +336,7 @@ export async function createTurn(input: {
           title: input.newTitle,
           model: input.model,
           thinking: input.thinking ?? null,
+          tools: input.tools ?? null,
           systemPrompt: input.systemPrompt ?? null,
           presetId: input.presetId ?? null,
           activeLeafId: ids.assistantMessageId,

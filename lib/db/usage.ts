@@ -31,6 +31,8 @@ export function recordUsage(entry: UsageEntry) {
       cacheReadTokens: usage.cacheReadTokens,
       cacheWriteTokens: usage.cacheWriteTokens,
       thinkingTokens: usage.thinkingTokens ?? 0,
+      webSearchRequests: usage.webSearchRequests ?? 0,
+      webFetchRequests: usage.webFetchRequests ?? 0,
       costUsd: entry.costUsd,
     },
     select: { id: true },

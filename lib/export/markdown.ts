@@ -4,8 +4,31 @@ import type { ExportedConversation, ExportedMessage } from "./schema";
 
 type Block = ExportedMessage["content"][number];
 
+const TOOL_CALLS = new Set(["tool_use", "server_tool_use", "mcp_tool_use"]);
+
+/** The web sources a text block cites, as Markdown links. */
+function sourcesOf(block: Block): string {
+  const citations = Array.isArray(block.citations) ? (block.citations as Record<string, unknown>[]) : [];
+  const links = [
+    ...new Set(
+      citations.flatMap((citation) =>
+        typeof citation.url === "string" && /^https?:\/\//.test(citation.url)
+          ? [`[${String(citation.title ?? citation.url).replace(/[[\]]/g, "")}](${citation.url})`]
+          : [],
+      ),
+    ),
+  ];
+  return links.length > 0 ? `\n\n*Sources: ${links.join(", ")}*` : "";
+}
+
 function blockMarkdown(block: Block): string | null {
-  if (block.type === "text") return block.text ?? "";
+  if (block.type === "text") return (block.text ?? "") + sourcesOf(block);
+  if (block.type === "thinking" && block.thinking)
+    return `> *Thinking:* ${block.thinking.replace(/\n/g, "\n> ")}`;
+  if (TOOL_CALLS.has(block.type)) {
+    const server = typeof block.server_name === "string" ? ` on ${block.server_name}` : "";
+    return `*[Tool: ${String(block.name)}${server} ${JSON.stringify(block.input ?? {})}]*`;
+  }
   if (block.type === "image") {
     const source = block.source as { type?: string; url?: string } | undefined;
     return source?.type === "url" && source.url ? `![image](${source.url})` : "*[image]*";

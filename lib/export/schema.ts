@@ -39,6 +39,8 @@ export const exportedMessageSchema = z.object({
   cacheWriteTokens: count,
   /** Absent in files from before thinking was shown. */
   thinkingTokens: count.default(0),
+  webSearchRequests: count.default(0),
+  webFetchRequests: count.default(0),
   costUsd: z.number().min(0).max(1_000_000).nullable(),
   createdAt: date,
 });

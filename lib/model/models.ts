@@ -25,6 +25,7 @@ interface ApiModel {
       types?: { adaptive?: { supported?: boolean }; enabled?: { supported?: boolean } };
     };
     effort?: { supported?: boolean } & Partial<Record<string, { supported?: boolean } | boolean>>;
+    code_execution?: { supported?: boolean };
   } | null;
 }
 
@@ -56,6 +57,7 @@ export function toModelInfo(model: ApiModel): ModelInfo {
     samplingParams: !adaptiveOnly,
     imageInput: model.capabilities?.image_input?.supported !== false,
     thinking: thinkingSupport(model.capabilities),
+    codeExecution: model.capabilities?.code_execution?.supported !== false,
   };
 }
 

@@ -22,4 +22,6 @@ export interface ModelInfo {
   samplingParams: boolean;
   imageInput: boolean;
   thinking: ThinkingSupport;
+  /** The code execution server tool (Models API `capabilities.code_execution`; assumed where not reported). */
+  codeExecution?: boolean;
 }

@@ -17,6 +17,9 @@ export interface TokenUsage {
   cacheWrite1hTokens?: number;
   /** The part of `outputTokens` spent thinking, where the API reports it. */
   thinkingTokens?: number;
+  /** Server tool uses billed per use (usage.server_tool_use). */
+  webSearchRequests?: number;
+  webFetchRequests?: number;
 }
 
 /** Usage of several API calls (the steps of one reply): every count added up. */
@@ -28,12 +31,21 @@ export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
     cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
     cacheWrite1hTokens: (a.cacheWrite1hTokens ?? 0) + (b.cacheWrite1hTokens ?? 0),
   };
-  if (a.thinkingTokens !== undefined || b.thinkingTokens !== undefined)
-    sum.thinkingTokens = (a.thinkingTokens ?? 0) + (b.thinkingTokens ?? 0);
+  for (const key of ["thinkingTokens", "webSearchRequests", "webFetchRequests"] as const)
+    if (a[key] !== undefined || b[key] !== undefined) sum[key] = (a[key] ?? 0) + (b[key] ?? 0);
   return sum;
 }
 
-const table: { models: Record<string, Price>; aliases: Record<string, string> } = prices;
+const table: {
+  models: Record<string, Price>;
+  aliases: Record<string, string>;
+  serverTools: { web_search: { perUse: number } };
+} = prices;
+
+/** What the server tools of `usage` cost on top of its tokens (web search: per search). */
+export function serverToolCostUsd(usage: TokenUsage): number {
+  return (usage.webSearchRequests ?? 0) * table.serverTools.web_search.perUse;
+}
 
 const CACHE_WRITE_5M = 1.25;
 const CACHE_WRITE_1H = 2;
@@ -60,7 +72,7 @@ export function costUsd(model: string, usage: TokenUsage): number | null {
     write5m * CACHE_WRITE_5M +
     write1h * CACHE_WRITE_1H +
     usage.cacheReadTokens * CACHE_READ;
-  return (inputUnits * price.input + usage.outputTokens * price.output) / 1e6;
+  return (inputUnits * price.input + usage.outputTokens * price.output) / 1e6 + serverToolCostUsd(usage);
 }
 
 /** What the same tokens would cost without caching minus what they cost; negative when writes outweigh reads. */

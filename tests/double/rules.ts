@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { EFFORT_LEVELS, type EffortLevel, thinkingCapabilities } from "./models";
+import { SERVER_RESULT_TYPES, serverBlocksProblem, toolConfigProblem } from "./server-tools";
 
 /**
  * The Messages API's 400 rules for thinking, effort, sampling parameters and the shape of the
@@ -60,11 +61,20 @@ export function thinkingMode(body: Obj): ThinkingMode {
 export interface RuleOptions {
   /** false for count_tokens, which has no `max_tokens`. */
   maxTokens: boolean;
+  /** Values of the request's `anthropic-beta` header; the MCP connector needs one of its betas. */
+  betas?: readonly string[];
 }
 
 /** Why the API would answer 400 to this body; undefined when it would accept it. */
 export function requestProblem(body: Obj, opts: RuleOptions = { maxTokens: true }): string | undefined {
-  return thinkingProblem(body, opts) ?? samplingProblem(body) ?? effortProblem(body) ?? historyProblem(body);
+  const betas = opts.betas ?? [];
+  return (
+    toolConfigProblem(body, betas) ??
+    thinkingProblem(body, opts) ??
+    samplingProblem(body) ??
+    effortProblem(body) ??
+    historyProblem(body, betas)
+  );
 }
 
 function thinkingProblem(body: Obj, opts: RuleOptions): string | undefined {
@@ -167,7 +177,7 @@ function isEmpty(content: unknown): boolean {
 
 const THINKING_TYPES = new Set(["thinking", "redacted_thinking"]);
 
-function historyProblem(body: Obj): string | undefined {
+function historyProblem(body: Obj, betas: readonly string[]): string | undefined {
   const messages = body.messages as unknown[];
   const model = String(body.model);
   const { on } = thinkingMode(body);
@@ -187,7 +197,7 @@ function historyProblem(body: Obj): string | undefined {
     if (isEmpty(content) && !(i === last && role === "assistant")) {
       return `messages.${i}: all messages must have non-empty content except for the optional final assistant message`;
     }
-    const problem = blockProblem(message, i, model);
+    const problem = blockProblem(message, i, model) ?? serverBlocksProblem(message, i, body, betas);
     if (problem) return problem;
   }
 
@@ -269,11 +279,32 @@ function toolPairProblem(messages: Obj[]): string | undefined {
   return undefined;
 }
 
+/** Whether an assistant message ends with a server tool or MCP result: a paused turn sent back to continue. */
+function continuesPausedTurn(message: Obj): boolean {
+  const type = String(blocksOf(message).at(-1)?.type);
+  return SERVER_RESULT_TYPES.has(type) || type === "mcp_tool_result";
+}
+
+function thinkingFirstProblem(turn: Obj | undefined, at: number): string | undefined {
+  const first = turn ? blocksOf(turn)[0] : undefined;
+  if (first && THINKING_TYPES.has(String(first.type))) return undefined;
+  return (
+    `messages.${at}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found ` +
+    `\`${String(first?.type ?? "nothing")}\`. When \`thinking\` is enabled, a final \`assistant\` message must start ` +
+    "with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you " +
+    "include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult " +
+    `our documentation at ${THINKING_DOCS}`
+  );
+}
+
 function finalTurnProblem(messages: Obj[], thinkingOn: boolean): string | undefined {
   const i = messages.length - 1;
   const last = messages[i] as Obj;
   if (last.role === "assistant") {
     if (thinkingOn) {
+      // A turn that stopped with `pause_turn` goes back as it was, ending with server tool blocks, to
+      // continue; that is no prefill, but like a tool-use turn it must start with its thinking.
+      if (continuesPausedTurn(last)) return thinkingFirstProblem(last, i);
       return (
         `messages.${i}.role: assistant message prefill is not supported when \`thinking\` is enabled. ` +
         "The conversation must end with a `user` message. To continue a response, disable `thinking`."
@@ -289,14 +320,6 @@ function finalTurnProblem(messages: Obj[], thinkingOn: boolean): string | undefi
     return undefined;
   }
   if (!thinkingOn || !blocksOf(last).some((b) => b.type === "tool_result")) return undefined;
-  const turn = messages[i - 1] as Obj; // the tool pair check guarantees an assistant message here
-  const first = blocksOf(turn)[0];
-  if (first && THINKING_TYPES.has(String(first.type))) return undefined;
-  return (
-    `messages.${i - 1}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found ` +
-    `\`${String(first?.type ?? "nothing")}\`. When \`thinking\` is enabled, a final \`assistant\` message must start ` +
-    "with a thinking block (preceeding the lastmost set of `tool_use` and `tool_result` blocks). We recommend you " +
-    "include thinking blocks from previous turns. To avoid this requirement, disable `thinking`. Please consult " +
-    `our documentation at ${THINKING_DOCS}`
-  );
+  // the tool pair check guarantees an assistant message before the tool results
+  return thinkingFirstProblem(messages[i - 1], i - 1);
 }

@@ -15,6 +15,7 @@ import { findModel, isAcceptedModel, listModels } from "./models";
 import { requestProblem } from "./rules";
 import {
   buildPlan,
+  type DoubleFile,
   intParam,
   lastUserText,
   markerSpec,
@@ -22,6 +23,7 @@ import {
   parseSpec,
   type ScenarioSpec,
 } from "./scenarios";
+import { betasOf } from "./server-tools";
 import { eventBoundaries, formatEvent, parseSse, sleep, splitAt } from "./sse";
 import { countBreakpoints, estimateInputTokens, PromptCache } from "./tokens";
 
@@ -40,7 +42,7 @@ export interface DoubleHandle {
   port: number;
   /** Every API request in arrival order (control routes under /__double/ are not recorded). */
   requests: RecordedRequest[];
-  /** Forgets recorded requests, queued scenarios and cached prompt prefixes. */
+  /** Forgets recorded requests, queued scenarios, cached prompt prefixes and the files scenarios made. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -52,8 +54,14 @@ interface State {
   queue: string[];
   served: Map<string, number>;
   cache: PromptCache;
+  /** Files handed out by scenarios (code execution output), by id, for the Files API routes. */
+  files: Map<string, StoredFile>;
   counter: number;
   reset(): void;
+}
+
+interface StoredFile extends DoubleFile {
+  createdAt: string;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -69,12 +77,14 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
     queue: [],
     served: new Map(),
     cache: new PromptCache(),
+    files: new Map(),
     counter: 0,
     reset() {
       state.requests.length = 0;
       state.queue.length = 0;
       state.served.clear();
       state.cache.clear();
+      state.files.clear();
     },
   };
   const sockets = new Set<Socket>();
@@ -130,7 +140,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   if (tooLarge) return send(res, errorCase(413, new URLSearchParams()));
   if (req.method === "POST" && path === "/v1/messages") return messages(state, req, res, body, n);
   if (req.method === "POST" && path === "/v1/messages/count_tokens") {
-    const problem = validate(body, false);
+    const problem = validate(body, false, betasOf(req.headers["anthropic-beta"]));
     if (problem) return send(res, problem(rid));
     return send(res, json({ input_tokens: estimateInputTokens(body) }, rid));
   }
@@ -141,7 +151,52 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     const model = findModel(id);
     return send(res, model ? json(model, rid) : modelNotFound(id, rid));
   }
+  const filePath = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
+  if (filePath?.[1])
+    return files(state, req.method ?? "", decodeURIComponent(filePath[1]), !!filePath[2], res, rid);
   send(res, errorReply(404, "not_found_error", "Not Found", rid));
+}
+
+/**
+ * The Files API for the files scenarios hand out: `GET /v1/files/{id}` (metadata),
+ * `GET /v1/files/{id}/content` (the bytes) and `DELETE /v1/files/{id}`. Requests may carry the
+ * `files-api-2025-04-14` beta or no beta at all (SDK 1.12 calls the API generally available).
+ */
+function files(state: State, method: string, id: string, content: boolean, res: ServerResponse, rid: string) {
+  const route = `${method} ${content ? "content" : "metadata"}`;
+  if (!["GET content", "GET metadata", "DELETE metadata"].includes(route)) {
+    return send(res, errorReply(404, "not_found_error", "Not Found", rid));
+  }
+  const file = state.files.get(id);
+  if (!file) return send(res, errorReply(404, "not_found_error", `File not found: ${id}`, rid));
+  if (method === "DELETE") {
+    state.files.delete(id);
+    return send(res, json({ id, type: "file_deleted" }, rid));
+  }
+  if (!content) {
+    return send(
+      res,
+      json(
+        {
+          id: file.id,
+          type: "file",
+          filename: file.filename,
+          mime_type: file.mimeType,
+          size_bytes: file.content.length,
+          created_at: file.createdAt,
+          downloadable: true,
+        },
+        rid,
+      ),
+    );
+  }
+  res.writeHead(200, {
+    "content-type": file.mimeType,
+    "content-length": String(file.content.length),
+    "content-disposition": `attachment; filename="${file.filename}"`,
+    "request-id": rid,
+  });
+  res.end(file.content);
 }
 
 const TINY_PNG_BASE64 =
@@ -182,7 +237,11 @@ function control(state: State, method: string, url: URL, body: unknown, res: Ser
 }
 
 /** Why the body is unusable, as a reply factory; undefined when it is fine. */
-function validate(body: unknown, needsMaxTokens: boolean): ((rid: string) => HttpReply) | undefined {
+function validate(
+  body: unknown,
+  needsMaxTokens: boolean,
+  betas: readonly string[],
+): ((rid: string) => HttpReply) | undefined {
   const bad = (message: string) => (rid: string) => invalidRequest(message, rid);
   if (!isObj(body)) return bad("There was an error parsing the body of your request: expected a JSON object");
   if (typeof body.model !== "string") return bad("model: Field required");
@@ -194,7 +253,7 @@ function validate(body: unknown, needsMaxTokens: boolean): ((rid: string) => Htt
   }
   const model = body.model;
   if (!isAcceptedModel(model)) return (rid) => modelNotFound(model, rid);
-  const problem = requestProblem(body, { maxTokens: needsMaxTokens });
+  const problem = requestProblem(body, { maxTokens: needsMaxTokens, betas });
   return problem === undefined ? undefined : bad(problem);
 }
 
@@ -222,12 +281,15 @@ async function messages(state: State, req: IncomingMessage, res: ServerResponse,
       obj,
     );
     if (spec.name === "error") return send(res, errorCase(Number(spec.arg), spec.params));
-    const problem = validate(body, true);
+    const betas = betasOf(req.headers["anthropic-beta"]);
+    const problem = validate(body, true, betas);
     if (problem) return send(res, problem(rid));
     const stream = obj.stream === true;
     const delay = intParam(spec.params, "delay", 0);
     if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid);
-    const plan = buildPlan(spec, { n, body: obj, model: String(obj.model), cache: state.cache });
+    const plan = buildPlan(spec, { n, body: obj, model: String(obj.model), cache: state.cache, betas });
+    const createdAt = new Date().toISOString();
+    for (const file of plan.files ?? []) state.files.set(file.id, { ...file, createdAt });
     return await (stream ? streamPlan(res, plan, delay, rid) : answerPlan(res, plan, delay, rid));
   } catch (err) {
     if (err instanceof ScenarioError && !res.headersSent) return send(res, invalidRequest(err.message, rid));

@@ -1,6 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { classifyError, StalledError } from "@/lib/chat/errors";
+import { classifyError, namingTheTool, StalledError } from "@/lib/chat/errors";
 import { type DoubleHandle, startDouble } from "../double/server";
 
 let double: DoubleHandle;
@@ -229,5 +229,36 @@ describe("classifyError without the network", () => {
       requestId: null,
       retryAfterSeconds: null,
     });
+  });
+});
+
+describe("namingTheTool", () => {
+  const refused = (message: string) => ({
+    type: "invalid_request_error",
+    message,
+    requestId: "req_1",
+    retryAfterSeconds: null,
+  });
+  const tools = [
+    { name: "search_conversations" },
+    { type: "web_search_20250305", name: "web_search" },
+    { type: "mcp_toolset", mcp_server_name: "wiki" },
+  ];
+
+  it("names the tool an API refusal points at", () => {
+    expect(
+      namingTheTool(refused("tools.1.max_uses: Input should be greater than or equal to 1"), tools).message,
+    ).toBe('The tool "web_search" was refused: tools.1.max_uses: Input should be greater than or equal to 1');
+    expect(namingTheTool(refused("tools.2: MCP server 'wiki' is not reachable"), tools).message).toContain(
+      '"wiki"',
+    );
+  });
+
+  it("leaves other errors as they are", () => {
+    const other = refused("messages.1.content: bad");
+    expect(namingTheTool(other, tools)).toBe(other);
+    expect(namingTheTool(refused("tools.9.name: x"), tools).message).toBe("tools.9.name: x");
+    const overloaded = { ...refused("tools.1 overloaded"), type: "overloaded_error" };
+    expect(namingTheTool(overloaded, tools)).toBe(overloaded);
   });
 });

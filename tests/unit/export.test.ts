@@ -29,6 +29,8 @@ function message(
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
     thinkingTokens: 0,
+    webSearchRequests: 0,
+    webFetchRequests: 0,
     costUsd: null,
     createdAt: at(Number(id.replace(/\D/g, ""))),
   };
@@ -131,6 +133,33 @@ describe("Markdown export", () => {
       ].join("\n"),
     );
     expect(markdown).not.toContain("An old answer.");
+  });
+
+  it("shows thinking, tool calls and cited web sources", () => {
+    const reply = {
+      ...message("a1", null, "assistant", ""),
+      content: [
+        { type: "thinking", thinking: "Look it up.\nThen answer.", signature: "sig" },
+        { type: "server_tool_use", id: "s1", name: "web_search", input: { query: "tides" } },
+        { type: "web_search_tool_result", tool_use_id: "s1", content: [] },
+        { type: "mcp_tool_use", id: "m1", name: "lookup", server_name: "wiki", input: {} },
+        {
+          type: "text",
+          text: "High tide is at 6.",
+          citations: [
+            { type: "web_search_result_location", url: "https://tides.example/", title: "Tide [table]" },
+            { type: "web_search_result_location", url: "javascript:alert(1)", title: "x" },
+          ],
+        },
+      ],
+    };
+    const markdown = conversationMarkdown({ ...file.conversation, messages: [reply], activeLeafId: "a1" });
+    expect(markdown).toContain("> *Thinking:* Look it up.\n> Then answer.");
+    expect(markdown).toContain('*[Tool: web_search {"query":"tides"}]*');
+    expect(markdown).toContain("*[Tool: lookup on wiki {}]*");
+    expect(markdown).toContain("High tide is at 6.\n\n*Sources: [Tide table](https://tides.example/)*");
+    expect(markdown).not.toContain("javascript:");
+    expect(markdown).not.toContain("sig");
   });
 
   it("shows images and non-final statuses", () => {

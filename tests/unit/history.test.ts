@@ -461,7 +461,7 @@ describe("toApiMessages: earlier tool calls", () => {
     ]);
   });
 
-  it("keeps server tool blocks (e.g. web search) within the assistant message", () => {
+  it("keeps server tool blocks (e.g. web search) within the assistant message while the tool is offered", () => {
     const serverUse = {
       type: "server_tool_use",
       id: "srvtoolu_1",
@@ -470,10 +470,46 @@ describe("toApiMessages: earlier tool calls", () => {
     };
     const serverResult = { type: "web_search_tool_result", tool_use_id: "srvtoolu_1", content: [] };
     const history = [user(text("Q")), assistant([serverUse, serverResult, text("A")]), user(text("Q2"))];
-    expect(toApiMessages(history, on({ tools: false }))).toEqual([
+    expect(toApiMessages(history, on({ tools: false, serverTools: ["web_search"] }))).toEqual([
       { role: "user", content: [text("Q")] },
       { role: "assistant", content: [serverUse, serverResult, text("A")] },
       { role: "user", content: [text("Q2")] },
+    ]);
+    // Switched off: the call and its result go, the answer stays.
+    expect(toApiMessages(history, on({ tools: false }))).toEqual([
+      { role: "user", content: [text("Q")] },
+      { role: "assistant", content: [text("A")] },
+      { role: "user", content: [text("Q2")] },
+    ]);
+  });
+
+  it("keeps code execution's bash calls with their results, and drops a call that never got one", () => {
+    const bash = {
+      type: "server_tool_use",
+      id: "srv_b",
+      name: "bash_code_execution",
+      input: { command: "ls" },
+    };
+    const bashResult = { type: "bash_code_execution_tool_result", tool_use_id: "srv_b", content: {} };
+    const cut = { type: "server_tool_use", id: "srv_cut", name: "bash_code_execution", input: {} };
+    const history = [user(text("Q")), assistant([bash, bashResult, text("A"), cut]), user(text("Q2"))];
+    expect(toApiMessages(history, on({ tools: false, serverTools: ["code_execution"] }))[1]).toEqual({
+      role: "assistant",
+      content: [bash, bashResult, text("A")],
+    });
+  });
+
+  it("keeps MCP calls only while their server is offered", () => {
+    const call = { type: "mcp_tool_use", id: "mcp_1", name: "lookup", server_name: "wiki", input: {} };
+    const result = { type: "mcp_tool_result", tool_use_id: "mcp_1", is_error: false, content: [] };
+    const history = [user(text("Q")), assistant([call, result, text("A")]), user(text("Q2"))];
+    expect(toApiMessages(history, on({ tools: false, mcpServers: ["wiki"] }))[1]?.content).toEqual([
+      call,
+      result,
+      text("A"),
+    ]);
+    expect(toApiMessages(history, on({ tools: false, mcpServers: ["other"] }))[1]?.content).toEqual([
+      text("A"),
     ]);
   });
 });

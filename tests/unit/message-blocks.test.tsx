@@ -277,4 +277,33 @@ describe("MessageBlocks", () => {
     ]);
     expect(container.textContent).toContain("First step.");
   });
+
+  it("keeps cited text and server tool cards from re-rendering as a later block streams", () => {
+    const cited: ContentBlock = {
+      type: "text",
+      text: "Cited.",
+      citations: [
+        {
+          type: "web_search_result_location",
+          url: "https://a.example/",
+          title: "A",
+          cited_text: "c",
+          encrypted_index: "e",
+        },
+      ],
+    };
+    const call: ContentBlock = {
+      type: "server_tool_use",
+      id: "s1",
+      name: "web_search",
+      input: { query: "q" },
+    };
+    const found: ContentBlock = { type: "web_search_tool_result", tool_use_id: "s1", content: [] };
+    const view = (last: string) => blocks([call, found, cited, { type: "text", text: last }], true);
+    const { rerender, container } = render(view("A"));
+    renders.length = 0;
+    rerender(view("AB"));
+    expect(renders.map((props) => props.text)).toEqual(["AB"]);
+    expect(container.querySelector('[data-citation="1"]')?.getAttribute("href")).toBe("https://a.example/");
+  });
 });

@@ -39,6 +39,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      codeExecution: true,
       // No `effort` capability given: no effort levels.
       thinking: { adaptive: true, budget: true, effort: [] },
     });
@@ -84,6 +85,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      codeExecution: true,
       thinking: { adaptive: false, budget: false, effort: [] },
     });
   });
@@ -113,6 +115,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      codeExecution: true,
       thinking: { adaptive: false, budget: true, effort: [] },
     });
   });
@@ -126,6 +129,7 @@ describe("toModelInfo", () => {
       deprecated: false,
       samplingParams: true,
       imageInput: true,
+      codeExecution: true,
       thinking: { adaptive: false, budget: false, effort: [] },
     });
   });

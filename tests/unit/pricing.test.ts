@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  addUsage,
   cachingSavingsUsd,
   costUsd,
   formatUsd,
   priceOf,
+  serverToolCostUsd,
   summarizeCosts,
   type TokenUsage,
 } from "@/lib/pricing/cost";
@@ -54,6 +56,35 @@ describe("priceOf", () => {
     expect(priceOf("")).toBeNull();
     expect(priceOf("constructor")).toBeNull();
     expect(priceOf("toString")).toBeNull();
+  });
+});
+
+describe("server tool charges", () => {
+  const none = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+
+  it("web search is billed per search on top of the tokens ($10 per 1,000), web fetch only by tokens", () => {
+    expect(prices.serverTools.web_search.perUse).toBe(0.01);
+    expect(serverToolCostUsd({ ...none, webSearchRequests: 2, webFetchRequests: 3 })).toBeCloseTo(0.02, 12);
+    expect(costUsd("claude-sonnet-4-6", { ...none, inputTokens: 1000, webSearchRequests: 2 })).toBeCloseTo(
+      0.003 + 0.02,
+      12,
+    );
+    expect(costUsd("claude-sonnet-4-6", { ...none, webFetchRequests: 5 })).toBe(0);
+  });
+
+  it("an unknown model's searches are not priced either: the cost stays unknown", () => {
+    expect(costUsd("claude-unknown-9", { ...none, webSearchRequests: 1 })).toBeNull();
+  });
+
+  it("adds the counts of several steps", () => {
+    expect(
+      addUsage({ ...none, webSearchRequests: 1 }, { ...none, webSearchRequests: 2, webFetchRequests: 1 }),
+    ).toEqual({
+      ...none,
+      cacheWrite1hTokens: 0,
+      webSearchRequests: 3,
+      webFetchRequests: 1,
+    });
   });
 });
 

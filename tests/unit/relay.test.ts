@@ -164,8 +164,12 @@ describe("ReplyAccumulator", () => {
     expect(acc.model).toBe("claude-opus-5");
   });
 
-  it("multi_block_web_search: keeps server tool blocks in the content without announcing them", () => {
+  it("multi_block_web_search: streams the text, announces the finished server tool blocks, counts searches", () => {
     const { acc, out } = replayFixture("multi_block_web_search");
+    expect(out.filter((event) => event.type === "tool_call" || event.type === "tool_result")).toMatchObject([
+      { type: "tool_call", index: 1, block: { type: "server_tool_use", name: "web_search" } },
+      { type: "tool_result", index: 2, block: { type: "web_search_tool_result" } },
+    ]);
     expect(ofType(out, "block")).toEqual([
       { type: "block", index: 0, kind: "text" },
       { type: "block", index: 3, kind: "text" },
@@ -209,6 +213,7 @@ describe("ReplyAccumulator", () => {
       cacheReadTokens: 0,
       cacheWriteTokens: 0,
       cacheWrite1hTokens: 0,
+      webSearchRequests: 1,
     });
   });
 
@@ -393,6 +398,20 @@ describe("ReplyAccumulator", () => {
       delta: { type: "text_delta", text: "cited" },
     } as RawEvent);
     expect(acc.finalContent()).toEqual([{ type: "text", text: "cited", citations: [citation] }]);
+    // At its stop, the cited block goes to the browser whole (citations are not streamed to it).
+    expect(acc.apply({ type: "content_block_stop", index: 0 } as RawEvent)).toEqual([
+      { type: "content", index: 0, block: { type: "text", text: "cited", citations: [citation] } },
+    ]);
+  });
+
+  it("announces nothing at the stop of a text block without citations", () => {
+    const acc = new ReplyAccumulator(3);
+    acc.apply({
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "text", text: "" },
+    } as RawEvent);
+    expect(acc.apply({ type: "content_block_stop", index: 0 } as RawEvent)).toEqual([]);
   });
 
   it("keeps the previous stop reason when a message_delta has none", () => {

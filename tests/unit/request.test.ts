@@ -429,17 +429,25 @@ describe("replySpec", () => {
 
   it("derives the history options from the request", () => {
     const images = new Map([["att_1", { mediaType: "image/png", base64: "x" }]]);
-    expect(spec().historyOptions).toEqual({ model: "claude-sonnet-4-6", thinking: false, tools: false });
+    const none = { serverTools: [], mcpServers: [] };
+    expect(spec().historyOptions).toEqual({
+      model: "claude-sonnet-4-6",
+      thinking: false,
+      tools: false,
+      ...none,
+    });
     expect(spec({ params: { thinking: "off" }, tools: [] }).historyOptions).toEqual({
       model: "claude-sonnet-4-6",
       thinking: false,
       tools: false,
+      ...none,
     });
     expect(spec({ params: { thinking: "high" }, tools: [searchTool], images }).historyOptions).toEqual({
       model: "claude-sonnet-4-6",
       thinking: true,
       tools: true,
       images,
+      ...none,
     });
     expect(
       spec({ modelId: budgetOnly.id, model: budgetOnly, params: { thinking: "on" } }).historyOptions,
@@ -591,5 +599,64 @@ describe("opaqueUserId", () => {
     const request = build({ userId: "user_42" });
     expect(request.metadata).toEqual({ user_id: opaqueUserId("user_42") });
     expect(JSON.stringify(request)).not.toContain("user_42");
+  });
+});
+
+describe("server tools and connectors in the request", () => {
+  const spec = (overrides: Partial<Parameters<typeof replySpec>[0]> = {}) =>
+    replySpec({
+      modelId: "claude-sonnet-4-6",
+      model: sonnet,
+      history,
+      system: null,
+      params: {},
+      userId: "user_cm123",
+      promptCaching: false,
+      ...overrides,
+    });
+
+  it("adds each switched-on server tool's definition from the catalogue, no beta header", () => {
+    const result = spec({ serverTools: ["web_search", "web_fetch", "code_execution"] });
+    expect(result.params.tools).toEqual([
+      { type: "web_search_20250305", name: "web_search", max_uses: 5 },
+      {
+        type: "web_fetch_20250910",
+        name: "web_fetch",
+        max_uses: 5,
+        max_content_tokens: 50_000,
+        citations: { enabled: true },
+      },
+      { type: "code_execution_20250825", name: "code_execution" },
+    ]);
+    expect(result.params).not.toHaveProperty("betas");
+    expect(result.params).not.toHaveProperty("mcp_servers");
+    expect(result.historyOptions.serverTools).toEqual(["web_search", "web_fetch", "code_execution"]);
+  });
+
+  it("sends connectors as mcp_servers with a toolset each, behind the MCP beta", () => {
+    const result = spec({
+      tools: [{ name: "search_conversations", input_schema: { type: "object" } }],
+      connectors: [
+        { name: "wiki", url: "https://mcp.example/wiki", token: "secret-token", allowedTools: null },
+        { name: "crm", url: "https://mcp.example/crm", token: null, allowedTools: ["find", "list"] },
+      ],
+    });
+    const params = result.params as unknown as Record<string, unknown>;
+    expect(params.betas).toEqual(["mcp-client-2025-11-20"]);
+    expect(params.mcp_servers).toEqual([
+      { type: "url", url: "https://mcp.example/wiki", name: "wiki", authorization_token: "secret-token" },
+      { type: "url", url: "https://mcp.example/crm", name: "crm" },
+    ]);
+    expect(params.tools).toEqual([
+      { name: "search_conversations", input_schema: { type: "object" } },
+      { type: "mcp_toolset", mcp_server_name: "wiki" },
+      {
+        type: "mcp_toolset",
+        mcp_server_name: "crm",
+        default_config: { enabled: false },
+        configs: { find: { enabled: true }, list: { enabled: true } },
+      },
+    ]);
+    expect(result.historyOptions).toMatchObject({ tools: true, mcpServers: ["wiki", "crm"] });
   });
 });

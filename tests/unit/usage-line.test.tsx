@@ -95,3 +95,37 @@ describe("UsageLine: thinking tokens", () => {
     expect(container.textContent).toContain("（うち思考 300）");
   });
 });
+
+describe("UsageLine: web searches", () => {
+  it("counts searches in the text and as data-web-search-requests; the cost already includes them", () => {
+    const line = renderLine({ ...usage, webSearchRequests: 2 }, 0.04564);
+    expect(line.textContent).toBe(
+      "in 2,048 · out 503 · cache read 1,800 · cache write 248 · $0.04564 · 2 searches",
+    );
+    expect(line.dataset.webSearchRequests).toBe("2");
+    expect(line.dataset.costUsd).toBe("0.04564");
+  });
+
+  it("says one search in the singular, and counts page fetches", () => {
+    const line = renderLine({ ...usage, webSearchRequests: 1, webFetchRequests: 3 }, 0.01);
+    expect(line.textContent).toMatch(/ · 1 search · 3 fetches$/);
+    expect(line.dataset.webFetchRequests).toBe("3");
+  });
+
+  it("says nothing of searches when there were none", () => {
+    const line = renderLine({ ...usage, webSearchRequests: 0 }, 0.02564);
+    expect(line.textContent).not.toContain("search");
+    expect(line.hasAttribute("data-web-search-requests")).toBe(false);
+    expect(line.hasAttribute("data-web-fetch-requests")).toBe(false);
+  });
+
+  it("counts searches in Japanese", async () => {
+    const ja = await loadMessages("ja");
+    const { container } = render(
+      <NextIntlClientProvider locale="ja" messages={ja}>
+        <UsageLine usage={{ ...usage, webSearchRequests: 2 }} costUsd={0.02} />
+      </NextIntlClientProvider>,
+    );
+    expect(container.textContent).toMatch(/ · 検索 2 回$/);
+  });
+});

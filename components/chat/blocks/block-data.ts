@@ -11,6 +11,8 @@ export interface ToolCall {
   id: string;
   name: string;
   input: unknown;
+  /** mcp_tool_use: the connector's name. */
+  serverName?: string;
 }
 
 export interface ToolResult {
@@ -20,12 +22,47 @@ export interface ToolResult {
   isError: boolean;
 }
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
+
+/** An object's fields, or none for anything else (blocks are loosely typed: never trust a shape). */
+export function fieldsOf(value: unknown): Fields {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Fields) : {};
+}
+
+export function stringOf(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+export function numberOf(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** Result blocks of every kind: `tool_result`, `mcp_tool_result` and the server tools' `…_tool_result`. */
+export function isResultType(type: string): boolean {
+  return type === "tool_result" || type.endsWith("_tool_result");
+}
+
+/** The call a result block answers, or null when it is not a (well-formed) result. */
+export function resultToolUseId(block: ContentBlock): string | null {
+  if (!isResultType(block.type)) return null;
+  return stringOf((block as Fields).tool_use_id);
+}
+
+/** A server tool result's error code (`{type: "…_error", error_code}`), or null when it succeeded. */
+export function resultErrorCode(block: ContentBlock): string | null {
+  const content = fieldsOf((block as Fields).content);
+  return typeof content.type === "string" && content.type.endsWith("_error")
+    ? (stringOf(content.error_code) ?? "unknown")
+    : null;
+}
 
 export function asToolCall(block: ContentBlock): ToolCall | null {
   if (!CALL_TYPES.has(block.type)) return null;
-  const { id, name, input } = block as Fields;
-  return typeof id === "string" && typeof name === "string" ? { type: block.type, id, name, input } : null;
+  const { id, name, input, server_name: serverName } = block as Fields;
+  if (typeof id !== "string" || typeof name !== "string") return null;
+  return typeof serverName === "string"
+    ? { type: block.type, id, name, input, serverName }
+    : { type: block.type, id, name, input };
 }
 
 /** A result's content is a string or a list of blocks; only their text is shown. */
@@ -57,9 +94,9 @@ export function pairResults(content: readonly (ContentBlock | undefined)[]): Map
   }
   const results = new Map<string, ContentBlock>();
   for (const block of content) {
-    const result = block && asToolResult(block);
-    if (result && callIds.has(result.toolUseId) && !results.has(result.toolUseId))
-      results.set(result.toolUseId, block);
+    const toolUseId = block && resultToolUseId(block);
+    if (block && toolUseId && callIds.has(toolUseId) && !results.has(toolUseId))
+      results.set(toolUseId, block);
   }
   return results;
 }
@@ -67,6 +104,23 @@ export function pairResults(content: readonly (ContentBlock | undefined)[]): Map
 export function searchQueryOf(input: unknown): string {
   const query = (input as Fields | null)?.query;
   return typeof query === "string" ? query : "";
+}
+
+/** Links out of the app: http(s) only, never a script or a local file. */
+export function externalHref(url: unknown): string | null {
+  if (typeof url !== "string") return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a produced file is downloaded from; none until the reply has its saved id. */
+export function fileHref(messageId: string | undefined, fileId: string): string | null {
+  if (!messageId || messageId.startsWith("local-")) return null;
+  return `/api/files/${encodeURIComponent(messageId)}/${encodeURIComponent(fileId)}`;
 }
 
 /** Only links within this app ("/c/…"): never another site, never a script. */

@@ -24,7 +24,11 @@ export function ToolResultBlock({
     >
       {standalone && <p className="text-xs font-medium text-zinc-500">{t("toolResult")}</p>}
       {result.isError && <p className="text-xs text-amber-700 dark:text-amber-400">{t("toolError")}</p>}
-      <p className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-xs text-zinc-600 dark:text-zinc-400">
+      <p
+        className={`max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-xs ${
+          result.isError ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"
+        }`}
+      >
         {result.text || t("emptyResult")}
       </p>
     </div>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MIN_THINKING_BUDGET, THINKING_CHOICES } from "@/lib/chat/thinking";
 import { idSchema } from "@/lib/id-schema";
 import { MAX_IMAGE_URL_LENGTH, MAX_IMAGES_PER_MESSAGE } from "@/lib/images/limits";
+import { toolChoicesSchema } from "@/lib/tools/choices";
 
 export const MAX_MESSAGE_CHARS = 100_000;
 
@@ -24,6 +25,7 @@ const common = {
     .max(100)
     .regex(/^[A-Za-z0-9._:@/-]+$/, { message: "is not a valid model id" }),
   params: replyParamsSchema.default({}),
+  tools: toolChoicesSchema.optional(),
 };
 
 const messageText = z

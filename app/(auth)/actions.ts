@@ -1,20 +1,19 @@
 "use server";
 
-import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
-import { signIn } from "@/lib/auth";
+import { signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
-import { clientIp, signInWaitMs } from "@/lib/auth/throttle";
+import { describeWait, type Wait } from "@/lib/auth/wait";
 import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 
-/** `error` is a key of the "auth.errors" catalogue section; `minutes` fills the throttled message. */
+/** `error` is a key of the "auth.errors" catalogue section; `wait` fills the throttled message. */
 export interface AuthFormState {
   error?: string;
-  minutes?: number;
+  wait?: Wait;
   email?: string;
 }
 
@@ -28,10 +27,8 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
     return {};
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
-    if ("code" in error && error.code === "throttled") {
-      const waitMs = signInWaitMs(email, clientIp(await headers()));
-      return { error: "throttled", minutes: Math.max(1, Math.ceil(waitMs / 60_000)), email };
-    }
+    if (error instanceof ThrottledSignIn)
+      return { error: "throttled", wait: describeWait(error.waitMs), email };
     return { error: "invalidCredentials", email };
   }
 }

@@ -1,37 +1,13 @@
 import "server-only";
 import { cookies } from "next/headers";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
-import { findUserByEmail } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import { authorizeCredentials } from "./authorize";
 import { authConfig, SESSION_COOKIE } from "./config";
-import { verifyPassword } from "./password";
-import { credentialsSchema } from "./schemas";
-import { clearSignInFailures, clientIp, recordSignInFailure, signInWaitMs } from "./throttle";
 
-export class ThrottledSignIn extends CredentialsSignin {
-  code = "throttled";
-}
-
-async function authorize(rawCredentials: unknown, request: Request) {
-  const parsed = credentialsSchema.safeParse(rawCredentials);
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const ip = clientIp(request.headers);
-  if (signInWaitMs(email, ip) > 0) throw new ThrottledSignIn();
-  const user = await findUserByEmail(email);
-  // Compare against a dummy hash for unknown emails so timing does not reveal which emails exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) {
-    recordSignInFailure(email, ip);
-    return null;
-  }
-  clearSignInFailures(email);
-  return { id: user.id, email: user.email, name: user.name };
-}
-
-const DUMMY_HASH = "$2b$11$.cFF0lfDSNIfQJUA383Td.sXBPwGPhrXT8NJyVounck/syrQMDZ8G";
+export { ThrottledSignIn } from "./authorize";
 
 export const {
   handlers,
@@ -40,7 +16,7 @@ export const {
   signOut,
 } = NextAuth({
   ...authConfig,
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
+  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
 });
 
 export const auth = cache(uncachedAuth);

@@ -45,3 +45,8 @@ export async function createUser(
     throw error;
   }
 }
+
+/** Replaces the stored hash of the same password (a format upgrade): sessions stay valid. */
+export async function replacePasswordHash(userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
+}

@@ -2,6 +2,7 @@
 // this order, rather than as parallel test files: the first-user rule needs an empty users table,
 // markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
 import "./users";
+import "./sign-in";
 import "./ownership";
 import "./turns";
 import "./branches";

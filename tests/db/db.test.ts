@@ -3,6 +3,7 @@
 // markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
 import "./users";
 import "./sign-in";
+import "./sessions";
 import "./ownership";
 import "./turns";
 import "./branches";

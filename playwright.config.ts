@@ -22,6 +22,8 @@ const appEnv = {
   // Tests name conversations by their first words; title generation is covered by unit tests.
   TITLE_MODEL: "off",
   ALLOW_HTTP_IMAGE_URLS: "true",
+  // Every test registers its own users from this one address.
+  LIMITS_SCALE: "1000",
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {

@@ -34,11 +34,12 @@ export function normalizeAddress(value: string | null | undefined): string | nul
  * proxy that sent it. "unknown" when there is nothing to go on.
  */
 export function clientAddress(headers: Headers, trustedProxy = isTrustedProxy): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").filter((hop) => hop.trim());
   const peer = headers.get(PEER_ADDRESS_HEADER);
-  // Without the stamp (a request that reached the server before instrumentation ran), Next's own
-  // X-Forwarded-For, whose right-most entry is the peer when the client sent none, is all there is.
-  const hops = peer === null ? forwarded : [...forwarded, peer];
+  // No stamp: the request reached the server before instrumentation.ts ran. Without the peer there
+  // is no telling who wrote X-Forwarded-For, so it is not believed either.
+  if (peer === null) return "unknown";
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").filter((hop) => hop.trim());
+  const hops = [...forwarded, peer];
   let client = "unknown";
   for (let index = hops.length - 1; index >= 0; index--) {
     const address = normalizeAddress(hops[index]);

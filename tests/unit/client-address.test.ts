@@ -45,8 +45,9 @@ describe("clientAddress", () => {
     );
   });
 
-  it("falls back on Next's own X-Forwarded-For (the peer when the client sent none) without the stamp", () => {
-    expect(clientAddress(request(null, "::ffff:127.0.0.1"), noProxies)).toBe("127.0.0.1");
+  it("believes no X-Forwarded-For without the peer stamp: the client is then unknown", () => {
+    expect(clientAddress(request(null, "203.0.113.1"), noProxies)).toBe("unknown");
+    expect(clientAddress(request(null, "203.0.113.1"), proxies("0.0.0.0/0"))).toBe("unknown");
     expect(clientAddress(request(null), noProxies)).toBe("unknown");
     expect(clientAddress(request(""), noProxies)).toBe("unknown");
   });

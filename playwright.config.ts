@@ -10,6 +10,8 @@ const demoPort = port("E2E_DEMO_PORT", 3211);
 const doublePort = port("E2E_DOUBLE_PORT", 3212);
 export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
+// The demo instance trusts no proxy (tests check that X-Forwarded-For is then ignored).
+process.env.E2E_DEMO_URL = `http://127.0.0.1:${demoPort}`;
 
 const appEnv = {
   AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
@@ -20,6 +22,8 @@ const appEnv = {
   // Tests name conversations by their first words; title generation is covered by unit tests.
   TITLE_MODEL: "off",
   ALLOW_HTTP_IMAGE_URLS: "true",
+  // Every test registers its own users from this one address.
+  LIMITS_SCALE: "1000",
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
@@ -67,7 +71,12 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { DOUBLE_PORT: String(doublePort) },
     },
-    appServer("app", appPort, { ANTHROPIC_BASE_URL: doubleUrl, ANTHROPIC_API_KEY: "test-key" }),
+    appServer("app", appPort, {
+      ANTHROPIC_BASE_URL: doubleUrl,
+      ANTHROPIC_API_KEY: "test-key",
+      // The browser plays a reverse proxy: tests acting as clients elsewhere send X-Forwarded-For.
+      TRUSTED_PROXIES: "127.0.0.1, ::1",
+    }),
     appServer("demo", demoPort, { ANTHROPIC_BASE_URL: "", ANTHROPIC_API_KEY: "" }),
   ],
 });

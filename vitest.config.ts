@@ -17,6 +17,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/support/database.global.ts"],
     setupFiles: ["tests/support/database.setup.ts"],
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

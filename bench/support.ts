@@ -63,6 +63,8 @@ export async function startBenchApp(): Promise<BenchApp> {
       AUTH_SECRET: "bench-only-secret-bench-only-secret-bench",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Benchmarks register their users from this one address.
+      LIMITS_SCALE: process.env.LIMITS_SCALE ?? "1000",
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

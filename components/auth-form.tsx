@@ -45,7 +45,7 @@ export function AuthForm({ mode, action }: AuthFormProps) {
           role="alert"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {t(`errors.${state.error}`, { minutes: state.minutes ?? 0 })}
+          {t(`errors.${state.error}`, { amount: state.wait?.amount ?? 0, unit: state.wait?.unit ?? "s" })}
         </p>
       )}
       <button

@@ -1,11 +1,27 @@
 // Environment, validated once. A bad value fails fast with the variable's name; values are never printed.
 import { z } from "zod";
+import { type AddressRange, parseAddressRange } from "./client-address/ranges";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** A comma-separated list of IP addresses / CIDR ranges; the message names the bad entry's position, not its text. */
+const addressRanges = z.string().transform((value, ctx): AddressRange[] => {
+  const entries = value.split(",").map((entry) => entry.trim());
+  const ranges = entries.filter(Boolean).map(parseAddressRange);
+  const bad = ranges.indexOf(null);
+  if (bad >= 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `entry ${bad + 1} is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, fd00::/8)`,
+    });
+    return z.NEVER;
+  }
+  return ranges as AddressRange[];
+});
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -59,6 +75,20 @@ export const envSchema = z.object({
       ),
   ),
   MAX_REPLY_STEPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+  /** Reverse proxies whose X-Forwarded-For is believed; none: the client is the socket's peer. */
+  TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, addressRanges.default([])),
+  /** Multiplies every per-user and per-address allowance (not the failed-sign-in throttle). */
+  LIMITS_SCALE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a positive number" })
+      .positive({ message: "must be a positive number" })
+      .default(1),
+  ),
+  REGISTRATIONS_PER_HOUR: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int({ message: "must be a whole number" }).min(1).max(100_000).default(10),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

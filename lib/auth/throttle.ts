@@ -1,75 +1,120 @@
-// Failed sign-in throttling per email and per client IP, in this process's memory.
-// One instance is enough for a single-process deployment; a shared store can replace `store`.
+// Failed sign-in throttling with a growing delay, in this process's memory (a shared store can
+// replace `store` for several instances). Keys are (email, address) and address alone, never the
+// email alone: failures from elsewhere must not lock the owner out of their account.
 
-export interface ThrottleRule {
-  maxFailures: number;
-  windowMs: number;
+export interface BackoffRule {
+  /** Failures allowed before the first wait. */
+  freeFailures: number;
+  /** The wait after the last free failure; it doubles with each further failure… */
+  firstDelayMs: number;
+  /** …up to this. */
+  maxDelayMs: number;
+  /** Failures are forgotten once the wait is over and this long passes without another. */
+  forgetAfterMs: number;
 }
 
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
 export const SIGN_IN_RULES = {
-  email: { maxFailures: 5, windowMs: 15 * 60_000 },
-  ip: { maxFailures: 20, windowMs: 15 * 60_000 },
-} satisfies Record<string, ThrottleRule>;
+  /** 5 failures, then 30 s, 1, 2, 4, 8 min, then 15 min per further failure. */
+  emailAndAddress: {
+    freeFailures: 5,
+    firstDelayMs: 30 * SECOND,
+    maxDelayMs: 15 * MINUTE,
+    forgetAfterMs: 15 * MINUTE,
+  },
+  /** Looser: one address trying many emails (password spraying), or a household behind one NAT. */
+  address: {
+    freeFailures: 30,
+    firstDelayMs: 30 * SECOND,
+    maxDelayMs: 15 * MINUTE,
+    forgetAfterMs: 15 * MINUTE,
+  },
+} satisfies Record<string, BackoffRule>;
 
 const MAX_TRACKED_KEYS = 50_000;
 
-export class FailureThrottle {
-  private readonly store = new Map<string, number[]>();
+interface Failures {
+  count: number;
+  last: number;
+}
+
+export function delayAfter(failures: number, rule: BackoffRule): number {
+  if (failures < rule.freeFailures) return 0;
+  return Math.min(rule.firstDelayMs * 2 ** (failures - rule.freeFailures), rule.maxDelayMs);
+}
+
+export class BackoffThrottle {
+  private readonly store = new Map<string, Failures>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string, rule: ThrottleRule): number {
-    const recent = this.recentFailures(key, rule);
-    if (recent.length < rule.maxFailures) return 0;
-    const oldestCounted = recent[recent.length - rule.maxFailures] ?? this.now();
-    return Math.max(0, oldestCounted + rule.windowMs - this.now());
+  retryAfterMs(key: string, rule: BackoffRule): number {
+    const failures = this.current(key, rule);
+    if (!failures) return 0;
+    return Math.max(0, failures.last + delayAfter(failures.count, rule) - this.now());
   }
 
-  recordFailure(key: string, rule: ThrottleRule): void {
-    const recent = this.recentFailures(key, rule);
-    recent.push(this.now());
-    this.store.delete(key);
-    this.store.set(key, recent.slice(-rule.maxFailures));
+  recordFailure(key: string, rule: BackoffRule): void {
+    const count = (this.current(key, rule)?.count ?? 0) + 1;
+    this.store.delete(key); // re-inserted last: the Map's order is then least recently failed first
+    this.store.set(key, { count, last: this.now() });
     if (this.store.size > MAX_TRACKED_KEYS) {
       const oldestKey = this.store.keys().next().value;
       if (oldestKey !== undefined) this.store.delete(oldestKey);
     }
   }
 
+  /** Takes back one recorded failure (an attempt counted up front that turned out to succeed). */
+  forgiveOne(key: string): void {
+    const failures = this.store.get(key);
+    if (failures && failures.count > 1) failures.count -= 1;
+    else this.store.delete(key);
+  }
+
   clear(key: string): void {
     this.store.delete(key);
   }
 
-  private recentFailures(key: string, rule: ThrottleRule): number[] {
-    const cutoff = this.now() - rule.windowMs;
-    return (this.store.get(key) ?? []).filter((time) => time > cutoff);
+  private current(key: string, rule: BackoffRule): Failures | undefined {
+    const failures = this.store.get(key);
+    if (failures && this.now() > failures.last + delayAfter(failures.count, rule) + rule.forgetAfterMs) {
+      this.store.delete(key);
+      return undefined;
+    }
+    return failures;
   }
 }
 
-const globalForThrottle = globalThis as unknown as { signInThrottle?: FailureThrottle };
-export const signInThrottle = globalForThrottle.signInThrottle ?? new FailureThrottle();
+const globalForThrottle = globalThis as unknown as { signInThrottle?: BackoffThrottle };
+export const signInThrottle = globalForThrottle.signInThrottle ?? new BackoffThrottle();
 globalForThrottle.signInThrottle = signInThrottle;
 
-/** The client's address as the reverse proxy reports it ("unknown" when served directly). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
+function signInKeys(email: string, addressGroup: string) {
+  return { pair: `pair:${addressGroup}:${email}`, address: `address:${addressGroup}` };
 }
 
-/** How long this email from this address must wait before trying again (0: it may try now). */
-export function signInWaitMs(email: string, ip: string): number {
-  return Math.max(
-    signInThrottle.retryAfterMs(`email:${email}`, SIGN_IN_RULES.email),
-    signInThrottle.retryAfterMs(`ip:${ip}`, SIGN_IN_RULES.ip),
+/**
+ * Called before a password is checked: the wait in ms when this attempt is refused, else 0. An
+ * attempt let through counts as a failure until `signInSucceeded`, so that parallel guesses cannot
+ * all pass the check before the first one fails.
+ */
+export function beginSignIn(email: string, addressGroup: string, throttle = signInThrottle): number {
+  const keys = signInKeys(email, addressGroup);
+  const wait = Math.max(
+    throttle.retryAfterMs(keys.pair, SIGN_IN_RULES.emailAndAddress),
+    throttle.retryAfterMs(keys.address, SIGN_IN_RULES.address),
   );
+  if (wait > 0) return wait;
+  throttle.recordFailure(keys.pair, SIGN_IN_RULES.emailAndAddress);
+  throttle.recordFailure(keys.address, SIGN_IN_RULES.address);
+  return 0;
 }
 
-export function recordSignInFailure(email: string, ip: string): void {
-  signInThrottle.recordFailure(`email:${email}`, SIGN_IN_RULES.email);
-  signInThrottle.recordFailure(`ip:${ip}`, SIGN_IN_RULES.ip);
-}
-
-export function clearSignInFailures(email: string): void {
-  signInThrottle.clear(`email:${email}`);
+export function signInSucceeded(email: string, addressGroup: string, throttle = signInThrottle): void {
+  const keys = signInKeys(email, addressGroup);
+  throttle.clear(keys.pair);
+  throttle.forgiveOne(keys.address);
 }

@@ -45,3 +45,31 @@ export async function createUser(
     throw error;
   }
 }
+
+/** The user's current session version (sessions carrying another one have ended), or null for no such user. */
+export async function findSessionVersion(userId: string): Promise<number | null> {
+  // Raw SQL: every authenticated request makes this read, and findUnique spends ~0.9 ms building
+  // the query where this takes ~0.3 ms (SQLite, measured in tests/db/sessions.ts).
+  const rows = await db.$queryRaw<{ sessionVersion: number | bigint }[]>`
+    SELECT "sessionVersion" FROM "User" WHERE "id" = ${userId}`;
+  const version = rows[0]?.sessionVersion;
+  return version === undefined ? null : Number(version);
+}
+
+/**
+ * Ends every session of the user (sign-out, password change, an admin disabling the account). With
+ * `onlyIfVersion`, only while that is still the current version: a session that has already ended
+ * cannot end the newer ones. True when the version was bumped.
+ */
+export async function revokeSessions(userId: string, onlyIfVersion?: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, ...(onlyIfVersion === undefined ? {} : { sessionVersion: onlyIfVersion }) },
+    data: { sessionVersion: { increment: 1 } },
+  });
+  return count > 0;
+}
+
+/** Replaces the stored hash of the same password (a format upgrade): sessions stay valid. */
+export async function replacePasswordHash(userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
+}

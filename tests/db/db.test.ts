@@ -2,6 +2,8 @@
 // this order, rather than as parallel test files: the first-user rule needs an empty users table,
 // markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
 import "./users";
+import "./sign-in";
+import "./sessions";
 import "./ownership";
 import "./turns";
 import "./branches";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, registerAndSignIn, signIn, signOut, uniqueUser } from "./helpers";
+import { chatReady, formAlert, registerAndSignIn, signIn, signOut, uniqueUser } from "./helpers";
 
 test("register, reach the chat page, sign out, sign in again", async ({ page }) => {
   const user = await registerAndSignIn(page);
@@ -20,7 +20,7 @@ test("wrong password is refused with a clear message", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("repeated failed sign-ins are throttled per email", async ({ page }) => {
+test("repeated failed sign-ins from one address must wait, with the wait shown", async ({ page }) => {
   const user = await registerAndSignIn(page);
   await signOut(page);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -28,20 +28,75 @@ test("repeated failed sign-ins are throttled per email", async ({ page }) => {
     await expect(formAlert(page)).toHaveText("Wrong email or password.");
   }
   await signIn(page, user);
-  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts. Try again in 15 minutes.");
+  await expect(formAlert(page)).toHaveText(/^Too many attempts\. Try again in \d+ s\.$/);
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a taken email gets a clear error and no second account", async ({ page, browser }) => {
+test("failed sign-ins from other addresses do not lock the owner out", async ({ page, browser }) => {
+  test.slow(); // seven password checks and page loads
+  const owner = await registerAndSignIn(page);
+  await signOut(page);
+  // Five clients elsewhere, as the trusted proxy (TRUSTED_PROXIES=127.0.0.1 in these tests) reports them.
+  for (let address = 1; address <= 5; address++) {
+    const context = await browser.newContext({
+      extraHTTPHeaders: { "Accept-Language": "en", "X-Forwarded-For": `203.0.113.${address}` },
+    });
+    const attacker = await context.newPage();
+    await signIn(attacker, { ...owner, password: `guess-${address}` });
+    await expect(formAlert(attacker)).toHaveText("Wrong email or password.");
+    await context.close();
+  }
+  await signIn(page, owner);
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("without a trusted proxy, X-Forwarded-For and a forged peer header change nothing", async () => {
+  // The demo instance trusts no proxy: every attempt below comes from 127.0.0.1, whatever it claims.
+  const base = process.env.E2E_DEMO_URL;
+  const email = uniqueUser().email;
+  const attempt = async (index: number) => {
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        "x-forwarded-for": `203.0.113.${index}`,
+        "x-chat-peer-address": `198.51.100.${index}`,
+      },
+      body: new URLSearchParams({ csrfToken, email, password: `guess-${index}` }),
+    });
+    return new URL(response.headers.get("location") ?? "", base).searchParams.get("code");
+  };
+  for (let index = 1; index <= 5; index++) expect(await attempt(index)).toBe("credentials");
+  expect(await attempt(6)).toBe("throttled");
+});
+
+test("registering a taken email gets the neutral answer and no second account", async ({ page, browser }) => {
   const user = await registerAndSignIn(page);
   const other = await browser.newPage({ extraHTTPHeaders: { "Accept-Language": "en" } });
-  await other.goto("/register");
-  await other.getByLabel("Email").fill(user.email.toUpperCase());
-  await other.getByLabel("Password").fill("another-password");
-  await other.getByRole("button", { name: "Create account" }).click();
-  await expect(formAlert(other)).toHaveText("An account with this email already exists. Sign in instead.");
+  const register = async (password: string) => {
+    await other.goto("/register");
+    await other.getByLabel("Email").fill(user.email.toUpperCase());
+    await other.getByLabel("Password").fill(password);
+    await other.getByRole("button", { name: "Create account" }).click();
+  };
+  await register("another-password");
+  await expect(formAlert(other)).toHaveText(
+    "Could not create an account with this email and password. If you already have an account, sign in instead.",
+  );
   await signIn(other, { ...user, password: "another-password" });
   await expect(formAlert(other)).toHaveText("Wrong email or password.");
+  // The account's own password signs in from the registration form, as for a new email.
+  await register(user.password);
+  await expect(other).toHaveURL(/\/$/);
+  await chatReady(other);
 });
 
 test("registration validates input", async ({ page }) => {

@@ -29,6 +29,9 @@ describe("parseEnv defaults", () => {
     expect(env.DEFAULT_MODEL).toBeUndefined();
     expect(env.databaseKind).toBe("sqlite");
     expect(env.demoMode).toBe(true);
+    expect(env.TRUSTED_PROXIES).toEqual([]);
+    expect(env.LIMITS_SCALE).toBe(1);
+    expect(env.REGISTRATIONS_PER_HOUR).toBe(10);
   });
 
   it("coerces numbers and boolean flags from strings", () => {
@@ -127,6 +130,13 @@ describe("bad values", () => {
     ["STREAM_STALL_TIMEOUT_MS", "7"],
     ["ANTHROPIC_MAX_RETRIES", "42"],
     ["NODE_ENV", "staging"],
+    ["LIMITS_SCALE", "0"],
+    ["LIMITS_SCALE", "-3"],
+    ["LIMITS_SCALE", "lots"],
+    ["REGISTRATIONS_PER_HOUR", "2.5"],
+    ["REGISTRATIONS_PER_HOUR", "0"],
+    ["TRUSTED_PROXIES", "10.0.0.1, proxy.internal"],
+    ["TRUSTED_PROXIES", "10.0.0.0/40"],
   ])("%s=%j throws an EnvError naming the variable, not the value", (name, value) => {
     const error = envError({ [name]: value });
     expect(error.name).toBe("EnvError");
@@ -162,5 +172,28 @@ describe("bad values", () => {
 
   it("rejects a non-integer PORT", () => {
     expect(envError({ PORT: "80.5" }).problems[0]).toMatch(/^PORT: /);
+  });
+});
+
+describe("limits and proxies", () => {
+  it("reads LIMITS_SCALE as a positive number and REGISTRATIONS_PER_HOUR as a whole one", () => {
+    const env = parseEnv({ LIMITS_SCALE: "1000", REGISTRATIONS_PER_HOUR: "3" });
+    expect(env.LIMITS_SCALE).toBe(1000);
+    expect(env.REGISTRATIONS_PER_HOUR).toBe(3);
+    expect(parseEnv({ LIMITS_SCALE: "0.5" }).LIMITS_SCALE).toBe(0.5);
+  });
+
+  it("reads TRUSTED_PROXIES as addresses and CIDR ranges, ignoring blanks", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: " 127.0.0.1, 10.0.0.0/8,,fd00::/8 ," }).TRUSTED_PROXIES).toEqual([
+      { address: "127.0.0.1", prefix: 32, family: "ipv4" },
+      { address: "10.0.0.0", prefix: 8, family: "ipv4" },
+      { address: "fd00::", prefix: 8, family: "ipv6" },
+    ]);
+  });
+
+  it("says which TRUSTED_PROXIES entry is wrong and what is expected", () => {
+    expect(envError({ TRUSTED_PROXIES: "10.0.0.1, proxy.internal" }).problems).toEqual([
+      "TRUSTED_PROXIES: entry 2 is not an IP address or CIDR range (e.g. 10.0.0.1, 10.0.0.0/8, fd00::/8)",
+    ]);
   });
 });

@@ -1,15 +1,24 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { FailureThrottle, SIGN_IN_RULES, type ThrottleRule } from "@/lib/auth/throttle";
+import {
+  type BackoffRule,
+  BackoffThrottle,
+  beginSignIn,
+  delayAfter,
+  SIGN_IN_RULES,
+  signInSucceeded,
+} from "@/lib/auth/throttle";
+import { describeWait } from "@/lib/auth/wait";
 
-const MINUTE = 60_000;
-const rule: ThrottleRule = { maxFailures: 5, windowMs: 15 * MINUTE };
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const rule: BackoffRule = SIGN_IN_RULES.emailAndAddress;
 
 let now: number;
-let throttle: FailureThrottle;
+let throttle: BackoffThrottle;
 
 beforeEach(() => {
   now = 1_000_000;
-  throttle = new FailureThrottle(() => now);
+  throttle = new BackoffThrottle(() => now);
 });
 
 function fail(key: string, times: number, stepMs = 0) {
@@ -19,94 +28,130 @@ function fail(key: string, times: number, stepMs = 0) {
   }
 }
 
-describe("FailureThrottle", () => {
-  it("uses 5 failures per 15 minutes for an email and 20 for an IP", () => {
-    expect(SIGN_IN_RULES.email).toEqual({ maxFailures: 5, windowMs: 15 * MINUTE });
-    expect(SIGN_IN_RULES.ip).toEqual({ maxFailures: 20, windowMs: 15 * MINUTE });
+describe("the delay schedule", () => {
+  it("allows 5 failures per (email, address), then waits 30 s, doubling up to 15 min", () => {
+    expect(rule).toEqual({
+      freeFailures: 5,
+      firstDelayMs: 30 * SECOND,
+      maxDelayMs: 15 * MINUTE,
+      forgetAfterMs: 15 * MINUTE,
+    });
+    const waits = [4, 5, 6, 7, 8, 9, 10, 11, 50].map((failures) => delayAfter(failures, rule));
+    expect(waits).toEqual([0, 30, 60, 120, 240, 480, 900, 900, 900].map((seconds) => seconds * SECOND));
   });
 
-  it("lets an unknown key try", () => {
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
+  it("is looser per address alone (30 failures across emails)", () => {
+    expect(SIGN_IN_RULES.address.freeFailures).toBe(30);
+    expect(delayAfter(29, SIGN_IN_RULES.address)).toBe(0);
+    expect(delayAfter(30, SIGN_IN_RULES.address)).toBe(30 * SECOND);
+  });
+});
+
+describe("BackoffThrottle", () => {
+  it("lets an unknown key and 4 failures try at once", () => {
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
+    fail("k", 4);
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
   });
 
-  it("does not lock after 4 failures", () => {
-    fail("a@example.com", 4);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
+  it("counts the wait down from the last failure", () => {
+    fail("k", 5, 10 * SECOND); // the last failure 10 s ago
+    expect(throttle.retryAfterMs("k", rule)).toBe(20 * SECOND);
+    now += 20 * SECOND;
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
   });
 
-  it("locks after the 5th failure for the whole window", () => {
-    fail("a@example.com", 5);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(15 * MINUTE);
+  it("doubles the wait with each failure after it", () => {
+    fail("k", 5);
+    now += 30 * SECOND;
+    fail("k", 1);
+    expect(throttle.retryAfterMs("k", rule)).toBe(60 * SECOND);
+    now += 60 * SECOND;
+    fail("k", 1);
+    expect(throttle.retryAfterMs("k", rule)).toBe(120 * SECOND);
   });
 
-  it("counts down from the oldest counted failure", () => {
-    fail("a@example.com", 5, MINUTE); // failures at t0 … t0+4min, clock now at t0+5min
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(10 * MINUTE);
-    now += 3 * MINUTE;
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(7 * MINUTE);
-    now += 7 * MINUTE - 1;
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(1);
+  it("forgets failures 15 minutes after the wait is over, not before", () => {
+    fail("k", 5);
+    now += 30 * SECOND + 15 * MINUTE;
+    fail("k", 1); // still remembered: this is the 6th
+    expect(throttle.retryAfterMs("k", rule)).toBe(60 * SECOND);
+    now += 60 * SECOND + 15 * MINUTE + 1;
+    fail("k", 1); // forgotten: this is the 1st
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
+    fail("k", 3);
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
   });
 
-  it("unlocks when the oldest failure leaves the window", () => {
-    fail("a@example.com", 5, MINUTE);
-    now += 10 * MINUTE; // oldest failure is now exactly windowMs old
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
-    // One more failure makes five recent ones again (t0+1min … t0+4min, now).
-    throttle.recordFailure("a@example.com", rule);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(MINUTE);
+  it("clear() resets a key and forgiveOne() takes back one failure", () => {
+    fail("k", 5);
+    throttle.forgiveOne("k");
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
+    fail("k", 1);
+    expect(throttle.retryAfterMs("k", rule)).toBe(30 * SECOND);
+    throttle.clear("k");
+    expect(throttle.retryAfterMs("k", rule)).toBe(0);
+  });
+});
+
+describe("sign-in throttling", () => {
+  const owner = "owner@example.com";
+
+  /** An attempt with a wrong password: let through (0) or refused; one let through stays counted. */
+  function wrongPassword(email: string, group: string) {
+    return beginSignIn(email, group, throttle);
+  }
+
+  it("does not lock the owner out when others keep failing from 5 other addresses", () => {
+    for (let address = 0; address < 5; address++) {
+      for (let i = 0; i < 10; i++) wrongPassword(owner, `203.0.113.${address}`);
+    }
+    expect(beginSignIn(owner, "198.51.100.7", throttle)).toBe(0);
   });
 
-  it("lets failures outside the window expire instead of adding up", () => {
-    fail("a@example.com", 4);
-    now += 15 * MINUTE + 1;
-    fail("a@example.com", 4);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
-    throttle.recordFailure("a@example.com", rule);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(15 * MINUTE);
+  it("makes one address wait after 5 failures for an email, and only that pair", () => {
+    for (let i = 0; i < 5; i++) expect(wrongPassword(owner, "203.0.113.9")).toBe(0);
+    expect(beginSignIn(owner, "203.0.113.9", throttle)).toBe(30 * SECOND);
+    expect(beginSignIn(owner, "198.51.100.7", throttle)).toBe(0);
+    expect(beginSignIn("someone-else@example.com", "203.0.113.9", throttle)).toBe(0);
   });
 
-  it("keeps counting while locked: more failures push the unlock time out", () => {
-    fail("a@example.com", 5, MINUTE);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(10 * MINUTE);
-    throttle.recordFailure("a@example.com", rule); // 6th failure at t0+5min
-    // The five most recent now start at t0+1min.
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(11 * MINUTE);
+  it("does not count refused attempts: the wait does not grow while waiting", () => {
+    for (let i = 0; i < 5; i++) wrongPassword(owner, "203.0.113.9");
+    now += 10 * SECOND;
+    for (let i = 0; i < 20; i++) expect(beginSignIn(owner, "203.0.113.9", throttle)).toBe(20 * SECOND);
   });
 
-  it("clear() resets a key", () => {
-    fail("a@example.com", 5);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBeGreaterThan(0);
-    throttle.clear("a@example.com");
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
-    fail("a@example.com", 4);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
+  it("counts attempts up front, so parallel guesses cannot all pass the check", () => {
+    const waits = Array.from({ length: 8 }, () => beginSignIn(owner, "203.0.113.9", throttle));
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
   });
 
-  it("keeps keys independent", () => {
-    fail("a@example.com", 5);
-    fail("b@example.com", 4);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(15 * MINUTE);
-    expect(throttle.retryAfterMs("b@example.com", rule)).toBe(0);
-    throttle.clear("a@example.com");
-    throttle.recordFailure("b@example.com", rule);
-    expect(throttle.retryAfterMs("a@example.com", rule)).toBe(0);
-    expect(throttle.retryAfterMs("b@example.com", rule)).toBe(15 * MINUTE);
+  it("makes an address that fails for many emails wait after 30 failures", () => {
+    for (let i = 0; i < 30; i++) expect(wrongPassword(`user-${i}@example.com`, "203.0.113.9")).toBe(0);
+    expect(beginSignIn("fresh@example.com", "203.0.113.9", throttle)).toBe(30 * SECOND);
+    expect(beginSignIn("fresh@example.com", "198.51.100.7", throttle)).toBe(0);
   });
 
-  it("applies each rule's own limit", () => {
-    const ipRule = SIGN_IN_RULES.ip;
-    for (let i = 0; i < 19; i++) throttle.recordFailure("ip:10.0.0.1", ipRule);
-    expect(throttle.retryAfterMs("ip:10.0.0.1", ipRule)).toBe(0);
-    throttle.recordFailure("ip:10.0.0.1", ipRule);
-    expect(throttle.retryAfterMs("ip:10.0.0.1", ipRule)).toBe(15 * MINUTE);
+  it("clears the pair on success and takes back the address's up-front count", () => {
+    for (let i = 0; i < 4; i++) wrongPassword(owner, "203.0.113.9");
+    expect(beginSignIn(owner, "203.0.113.9", throttle)).toBe(0);
+    signInSucceeded(owner, "203.0.113.9", throttle); // the pair is clear; the address counts 4 failures
+    for (let i = 0; i < 4; i++) wrongPassword(owner, "203.0.113.9");
+    expect(beginSignIn(owner, "203.0.113.9", throttle)).toBe(0); // 5th since the success: let through
+    for (let i = 0; i < 21; i++) expect(wrongPassword(`user-${i}@example.com`, "203.0.113.9")).toBe(0);
+    expect(beginSignIn("fresh@example.com", "203.0.113.9", throttle)).toBe(30 * SECOND); // 4 + 5 + 21
   });
+});
 
-  it("uses Date.now by default", () => {
-    const real = new FailureThrottle();
-    for (let i = 0; i < 5; i++) real.recordFailure("k", rule);
-    const wait = real.retryAfterMs("k", rule);
-    expect(wait).toBeGreaterThan(15 * MINUTE - 5_000);
-    expect(wait).toBeLessThanOrEqual(15 * MINUTE);
+describe("describeWait", () => {
+  it.each([
+    [1, { amount: 1, unit: "s" }],
+    [29_001, { amount: 30, unit: "s" }],
+    [119_000, { amount: 119, unit: "s" }],
+    [120_000, { amount: 2, unit: "min" }],
+    [15 * MINUTE, { amount: 15, unit: "min" }],
+  ])("%i ms reads %j", (ms, wait) => {
+    expect(describeWait(ms)).toEqual(wait);
   });
 });

@@ -1,0 +1,35 @@
+// The Credentials provider's check: throttle, then password, for the sign-in form, registration and
+// a direct POST to /api/auth/callback/credentials alike.
+import "server-only";
+import { CredentialsSignin } from "next-auth";
+import { addressGroup, clientAddress } from "@/lib/client-address";
+import { findUserByEmail, replacePasswordHash } from "@/lib/db/users";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { credentialsSchema } from "./schemas";
+import { beginSignIn, signInSucceeded } from "./throttle";
+
+/** Refused before the password was looked at; `waitMs` says for how long. */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly waitMs: number) {
+    super();
+  }
+}
+
+// Checked for unknown emails so that the answer takes as long as for a real account (same format).
+const DUMMY_HASH = "hmac-sha256:$2b$11$cG9Ry7p2rSfBGQCt5eyqJejEKWoH6wze8tVwEdZmLxLRiz6zA4Hc2";
+
+export async function authorizeCredentials(rawCredentials: unknown, request: Request) {
+  const parsed = credentialsSchema.safeParse(rawCredentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const group = addressGroup(clientAddress(request.headers));
+  const waitMs = beginSignIn(email, group);
+  if (waitMs > 0) throw new ThrottledSignIn(waitMs);
+  const user = await findUserByEmail(email);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) return null;
+  signInSucceeded(email, group);
+  if (needsRehash(user.passwordHash)) await replacePasswordHash(user.id, await hashPassword(password));
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}

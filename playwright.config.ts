@@ -8,6 +8,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 const appPort = port("E2E_APP_PORT", 3210);
 const demoPort = port("E2E_DEMO_PORT", 3211);
 const doublePort = port("E2E_DOUBLE_PORT", 3212);
+const limitsPort = port("E2E_LIMITS_PORT", appPort + 3);
 export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
 
@@ -20,6 +21,23 @@ const appEnv = {
   // Tests name conversations by their first words; title generation is covered by unit tests.
   TITLE_MODEL: "off",
   ALLOW_HTTP_IMAGE_URLS: "true",
+  // Many test users share one address: per-user and per-address allowances must not refuse them.
+  LIMITS_SCALE: "1000",
+};
+
+/**
+ * The "limits" app shows the limits refusing: its allowances are set so that, times LIMITS_SCALE,
+ * they are tiny (LIMITS_SCALE stays high so that allowances not under test stay out of the way), and
+ * image URLs must be https as in production.
+ */
+const limitsEnv = {
+  ANTHROPIC_BASE_URL: doubleUrl,
+  ANTHROPIC_API_KEY: "test-key",
+  ALLOW_HTTP_IMAGE_URLS: "false",
+  RATE_LIMIT_SEARCH_PER_MINUTE: "0.003", // 3 a minute
+  RATE_LIMIT_UPLOAD_PER_MINUTE: "0.005", // 5 a minute
+  MAX_CONCURRENT_REPLIES: "0.001", // 1
+  STORAGE_QUOTA_MB: "0.00005", // 0.05 MB
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
@@ -51,13 +69,18 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /demo\.spec\.ts/,
+      testIgnore: /(demo|limits)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${appPort}` },
     },
     {
       name: "demo",
       testMatch: /(demo|chat)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${demoPort}` },
+    },
+    {
+      name: "limits",
+      testMatch: /limits\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${limitsPort}` },
     },
   ],
   webServer: [
@@ -69,5 +92,6 @@ export default defineConfig({
     },
     appServer("app", appPort, { ANTHROPIC_BASE_URL: doubleUrl, ANTHROPIC_API_KEY: "test-key" }),
     appServer("demo", demoPort, { ANTHROPIC_BASE_URL: "", ANTHROPIC_API_KEY: "" }),
+    appServer("limits", limitsPort, limitsEnv),
   ],
 });

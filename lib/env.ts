@@ -7,6 +7,17 @@ const booleanFlag = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** A positive number (fractions allowed: limits are multiplied by LIMITS_SCALE). */
+const positiveNumber = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a positive number" })
+      .positive({ message: "must be a positive number" })
+      .max(1e9, { message: "must be at most 1e9" })
+      .default(fallback),
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
@@ -38,6 +49,15 @@ export const envSchema = z.object({
   TITLE_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   MAX_REPLY_STEPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+  /** Multiplies every per-user and per-address allowance (see lib/limits/). */
+  LIMITS_SCALE: positiveNumber(1),
+  RATE_LIMIT_CHAT_PER_MINUTE: positiveNumber(20),
+  RATE_LIMIT_SEARCH_PER_MINUTE: positiveNumber(30),
+  RATE_LIMIT_UPLOAD_PER_MINUTE: positiveNumber(20),
+  RATE_LIMIT_IMPORT_PER_MINUTE: positiveNumber(5),
+  RATE_LIMIT_COUNT_PER_MINUTE: positiveNumber(60),
+  MAX_CONCURRENT_REPLIES: positiveNumber(3),
+  STORAGE_QUOTA_MB: positiveNumber(500),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

@@ -11,3 +11,4 @@ import "./presets";
 import "./conversations";
 import "./attachments";
 import "./search";
+import "./limits";

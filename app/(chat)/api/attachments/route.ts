@@ -5,6 +5,8 @@ import { readBodyCapped, route } from "@/lib/http";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from "@/lib/images/limits";
 import { estimateImageTokens } from "@/lib/images/resize";
 import { checkImageBytes, type ImageCheck } from "@/lib/images/validate";
+import { enforceRateLimit } from "@/lib/limits/policies";
+import { assertStorageRoom } from "@/lib/limits/storage";
 
 // Room for the multipart boundary and part headers around the one file.
 const MAX_BODY_BYTES = MAX_IMAGE_BYTES + 16 * 1024;
@@ -36,10 +38,12 @@ function rejection(check: Extract<ImageCheck, { ok: false }>): AppError {
 /** Uploads one image (multipart/form-data, field `file`); the same image again answers the same id. */
 export const POST = route(async (request) => {
   const userId = await requireUserId();
+  await enforceRateLimit(userId, "upload");
   const bytes = await readFile(request);
   const check = checkImageBytes(bytes);
   if (!check.ok) throw rejection(check);
   const { mediaType, width, height } = check;
+  await assertStorageRoom(userId, [bytes]);
   const { attachment, created } = await saveImage(userId, { bytes, mediaType, width, height });
   return Response.json(
     {

@@ -1,5 +1,6 @@
 import "server-only";
 import { attachmentIdsOf, type ContentBlock, parseContent } from "@/lib/chat/content";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
   ACCOUNT_FORMAT,
@@ -13,6 +14,7 @@ import {
 } from "@/lib/export/schema";
 import type { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { isImageMediaType } from "@/lib/images/limits";
+import { checkImageUrl } from "@/lib/images/url";
 import { checkImageBytes } from "@/lib/images/validate";
 import { saveImage } from "./attachments";
 import { db } from "./client";
@@ -143,22 +145,53 @@ async function importImages(userId: string, attachments: ExportedAttachment[]) {
   return ids;
 }
 
-function remapImages(content: ExportedMessage["content"], ids: Map<string, string>, where: string) {
+type ImageSource = { type?: unknown; attachment_id?: unknown; url?: unknown } | undefined;
+
+/**
+ * A message's content with its image URLs checked as when sending (the browser shows them and the
+ * API fetches them) and its uploaded images pointing at attachments of the file.
+ */
+function checkedImages(
+  content: ExportedMessage["content"],
+  fileImageIds: Set<string>,
+  allowHttp: boolean,
+  where: string,
+) {
   return content.map((block) => {
     if (block.type !== "image") return block;
-    const source = block.source as { type?: unknown; attachment_id?: unknown; url?: unknown } | undefined;
-    if (source?.type === "url" && typeof source.url === "string") return block;
-    const newId = source?.type === "attachment" ? ids.get(String(source.attachment_id)) : undefined;
-    if (!newId) throw invalid(`${where}: an image refers to no attachment of the file`);
-    return { ...block, source: { ...source, attachment_id: newId } };
+    const source = block.source as ImageSource;
+    if (source?.type === "url" && typeof source.url === "string") {
+      const check = checkImageUrl(source.url, { allowHttp });
+      if (!check.ok)
+        throw invalid(`${where}: image URL not accepted (${check.problem}): use an https:// image address.`);
+      return { ...block, source: { ...source, url: check.url } };
+    }
+    if (source?.type !== "attachment" || !fileImageIds.has(String(source.attachment_id)))
+      throw invalid(`${where}: an image refers to no attachment of the file`);
+    return block;
+  });
+}
+
+function remapImages(content: ExportedMessage["content"], ids: Map<string, string>) {
+  return content.map((block) => {
+    const source = block.source as ImageSource;
+    if (block.type !== "image" || source?.type !== "attachment") return block;
+    return { ...block, source: { ...source, attachment_id: ids.get(String(source.attachment_id)) } };
   });
 }
 
 /** Rows per insert statement: well under SQLite's limit of 32,766 bound values. */
 const IMPORT_ROWS_PER_STATEMENT = 500;
 
-/** Creates a new conversation for the user from an export: its images first, then the rest in one transaction. */
-export async function importConversation(userId: string, file: ConversationFile): Promise<{ id: string }> {
+/**
+ * Creates a new conversation for the user from an export: everything is checked first, then its
+ * images are stored, then the rest in one transaction.
+ */
+export async function importConversation(
+  userId: string,
+  file: ConversationFile,
+  options: { allowHttpImages: boolean } = { allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS },
+): Promise<{ id: string }> {
   const { conversation } = file;
   const seen = new Set<string>();
   for (const [index, message] of conversation.messages.entries()) {
@@ -168,10 +201,20 @@ export async function importConversation(userId: string, file: ConversationFile)
     }
     seen.add(message.id);
   }
-  const imageIdMap = await importImages(userId, file.attachments);
-  const messages = conversation.messages.map((message, index) => ({
+  const fileImageIds = new Set(file.attachments.map((attachment) => attachment.id));
+  const checked = conversation.messages.map((message, index) => ({
     ...message,
-    content: remapImages(message.content, imageIdMap, `conversation.messages.${index}`),
+    content: checkedImages(
+      message.content,
+      fileImageIds,
+      options.allowHttpImages,
+      `conversation.messages.${index}`,
+    ),
+  }));
+  const imageIdMap = await importImages(userId, file.attachments);
+  const messages = checked.map((message) => ({
+    ...message,
+    content: remapImages(message.content, imageIdMap),
   }));
 
   // New ids for everything, chosen here so that the rows can be written in a few statements.

@@ -1,7 +1,8 @@
 // Per-user limits against the "limits" app (playwright.config.ts): 3 searches and 5 uploads a
-// minute, one reply at a time, 0.05 MB (52 KB) of stored images.
+// minute, one reply at a time, 0.05 MB (52 KB) of stored images, https-only image URLs.
 import { randomBytes } from "node:crypto";
 import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { longConversationFile } from "../support/long-conversation";
 import { png } from "../unit/images-fixtures";
 import { lastReply, registerAndSignIn, scenario, sendMessage, stranger } from "./helpers";
 
@@ -105,4 +106,22 @@ test("a second reply while one is being written is refused, in the API and in th
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "stopped");
   await sendMessage(page, scenario("text?tokens=3", "Now it is my turn"));
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+});
+
+test("an import with an http:// image URL is refused, naming the message", async ({ page }) => {
+  await registerAndSignIn(page);
+  const file = longConversationFile(2);
+  const message = file.conversation.messages[2]!;
+  (message.content as unknown[]).unshift({
+    type: "image",
+    source: { type: "url", url: "http://127.0.0.1:9/private.png" },
+  });
+  await expectRefused(
+    await page.request.post("/api/import", { data: file }),
+    400,
+    "bad_request:input",
+    /^conversation\.messages\.2: image URL not accepted \(scheme\)/,
+  );
+  const everything = (await (await page.request.get("/api/export")).json()) as { conversations: unknown[] };
+  expect(everything.conversations).toEqual([]);
 });

@@ -13,9 +13,9 @@ import {
   FORMAT_VERSION,
 } from "@/lib/export/schema";
 import type { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { decodeImage } from "@/lib/images/decode";
 import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageUrl } from "@/lib/images/url";
-import { checkImageBytes } from "@/lib/images/validate";
 import { saveImage } from "./attachments";
 import { db } from "./client";
 import { newId } from "./ids";
@@ -132,16 +132,28 @@ export async function exportAccount(userId: string): Promise<AccountFile> {
 
 const invalid = (message: string) => new AppError("bad_request:input", message);
 
-/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
-async function importImages(userId: string, attachments: ExportedAttachment[]) {
-  const ids = new Map<string, string>();
+/**
+ * The file's images, each decoded in full as an upload is. They are kept as they are in the file (not
+ * re-encoded), so that importing an export gives back the same images: they were re-encoded when
+ * uploaded, and are only ever served to their owner.
+ */
+async function decodedAttachments(attachments: ExportedAttachment[]) {
+  const images = [];
   for (const [index, attachment] of attachments.entries()) {
     const bytes = new Uint8Array(Buffer.from(attachment.data, "base64"));
-    const check = checkImageBytes(bytes);
-    if (!check.ok) throw invalid(`attachments.${index}: is not a supported image (${check.problem})`);
-    const { mediaType, width, height } = check;
-    ids.set(attachment.id, (await saveImage(userId, { bytes, mediaType, width, height })).attachment.id);
+    const decoded = await decodeImage(bytes);
+    if (!decoded.ok) throw invalid(`attachments.${index}: is not a supported image (${decoded.problem})`);
+    const { mediaType, width, height } = decoded;
+    images.push({ id: attachment.id, image: { bytes, mediaType, width, height } });
   }
+  return images;
+}
+
+/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
+async function importImages(userId: string, attachments: ExportedAttachment[]) {
+  const images = await decodedAttachments(attachments);
+  const ids = new Map<string, string>();
+  for (const { id, image } of images) ids.set(id, (await saveImage(userId, image)).attachment.id);
   return ids;
 }
 

@@ -224,6 +224,23 @@ describe("export and import", () => {
     });
   });
 
+  it("refuses an attachment that does not decode, storing nothing", async () => {
+    const user = (await newUser()).id;
+    const turn = await chat(owner, "forged image", "reply");
+    const file = conversationFileSchema.parse(
+      JSON.parse(JSON.stringify(await exportConversation(owner, turn.conversationId))),
+    );
+    const forged = Buffer.concat([png(60, 40).subarray(0, 33), Buffer.from("<html><script></script>IEND")]);
+    file.attachments = [
+      { id: "good", mediaType: "image/png", data: Buffer.from(png(3, 3)).toString("base64") },
+      { id: "forged", mediaType: "image/png", data: forged.toString("base64") },
+    ];
+    await expect(importConversation(user, file)).rejects.toThrow(
+      "attachments.1: is not a supported image (damaged)",
+    );
+    expect(await db.attachment.count({ where: { userId: user } })).toBe(0);
+  });
+
   it("exports all of a user's data without the password hash", async () => {
     const user = await newUser();
     await chat(user.id, "Only mine", "ok");

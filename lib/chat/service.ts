@@ -16,7 +16,7 @@ import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
-import { findModel } from "@/lib/model/models";
+import { acceptModel } from "@/lib/model/models";
 import { replyTools } from "@/lib/tools/catalogue";
 import type { ChatCommand, EditCommand, RetryCommand, SendCommand } from "./commands";
 import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent, withText } from "./content";
@@ -222,12 +222,23 @@ function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
   }
 }
 
+/** The model's details; a model the Models API does not offer is refused before anything else. */
+async function usableModel(id: string) {
+  const accepted = await acceptModel(id);
+  if (!accepted)
+    throw new AppError(
+      "bad_request:model",
+      `The model “${id}” is not available here. Pick one from the list.`,
+    );
+  return accepted.model;
+}
+
 /**
  * Checks a chat request (parameters, ownership, no reply already generating) and builds the
  * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
  */
 export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
-  const [model, settings] = await Promise.all([findModel(request.model), getUserSettings(userId)]);
+  const [model, settings] = await Promise.all([usableModel(request.model), getUserSettings(userId)]);
   const specOf = (turns: ReturnType<typeof history>, system: string | null, images: ImageData) => {
     try {
       return replySpec({

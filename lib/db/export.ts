@@ -2,6 +2,7 @@ import "server-only";
 import { attachmentIdsOf, type ContentBlock, parseContent } from "@/lib/chat/content";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { type AccountExportSource, accountExportStream } from "@/lib/export/account-stream";
 import {
   ACCOUNT_FORMAT,
   type AccountFile,
@@ -25,7 +26,7 @@ import { getUserSettings } from "./settings";
 // Request ids identify calls on this server's API account: they are not exported.
 const { requestId: _requestId, ...exportedMessageFields } = messageFields;
 
-const conversationFields = {
+export const conversationFields = {
   title: true,
   model: true,
   systemPrompt: true,
@@ -40,7 +41,7 @@ const conversationFields = {
 
 type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationFields }>;
 
-function toExportedConversation(row: ConversationRow): ExportedConversation {
+export function toExportedConversation(row: ConversationRow): ExportedConversation {
   // A reply still being generated is left out (it has no final content yet); if it ends the branch
   // on screen, the branch is exported up to the question it answers.
   const generating = row.messages.find(
@@ -67,18 +68,21 @@ function toExportedConversation(row: ConversationRow): ExportedConversation {
   };
 }
 
-async function exportedAttachments(userId: string, ids: string[] | null): Promise<ExportedAttachment[]> {
-  if (ids?.length === 0) return [];
+function toExportedAttachment(row: { id: string; mediaType: string; bytes: Uint8Array | null }) {
+  const { id, mediaType, bytes } = row;
+  return bytes && isImageMediaType(mediaType)
+    ? { id, mediaType, data: Buffer.from(bytes).toString("base64") }
+    : null;
+}
+
+async function exportedAttachments(userId: string, ids: string[]): Promise<ExportedAttachment[]> {
+  if (ids.length === 0) return [];
   const rows = await db.attachment.findMany({
-    where: { userId, bytes: { not: null }, ...(ids && { id: { in: [...new Set(ids)] } }) },
+    where: { userId, bytes: { not: null }, id: { in: [...new Set(ids)] } },
     select: { id: true, mediaType: true, bytes: true },
     orderBy: { createdAt: "asc" },
   });
-  return rows.flatMap(({ id, mediaType, bytes }) =>
-    bytes && isImageMediaType(mediaType)
-      ? [{ id, mediaType, data: Buffer.from(bytes).toString("base64") }]
-      : [],
-  );
+  return rows.flatMap((row) => toExportedAttachment(row) ?? []);
 }
 
 const imageIds = (conversation: ExportedConversation) =>
@@ -98,9 +102,20 @@ export async function exportConversation(userId: string, id: string): Promise<Co
   };
 }
 
-/** Everything stored for the user, except the password hash. */
-export async function exportAccount(userId: string): Promise<AccountFile> {
-  const [user, settings, presets, conversations, attachments] = await Promise.all([
+/** Conversations read per query by the account export. */
+const CONVERSATIONS_PER_PAGE = 20;
+
+/**
+ * Everything stored for the user except the password hash, read as the stream asks for it: the
+ * small part now, the conversations a page at a time and the attachments one at a time later. The
+ * lists of ids are read now, so that a conversation changed meanwhile is neither skipped nor repeated.
+ */
+export async function accountExportSource(
+  userId: string,
+  exportedAt = new Date(),
+  pageSize = CONVERSATIONS_PER_PAGE,
+): Promise<AccountExportSource> {
+  const [user, settings, presets, conversationIds, attachmentIds] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, name: true, createdAt: true },
@@ -114,20 +129,56 @@ export async function exportAccount(userId: string): Promise<AccountFile> {
     db.conversation.findMany({
       where: { userId },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      select: conversationFields,
+      select: { id: true },
     }),
-    exportedAttachments(userId, null),
+    db.attachment.findMany({
+      where: { userId, bytes: { not: null } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    }),
   ]);
   return {
-    format: ACCOUNT_FORMAT,
-    version: FORMAT_VERSION,
-    exportedAt: new Date().toISOString(),
-    user: { ...user, createdAt: user.createdAt.toISOString() },
-    settings,
-    presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
-    conversations: conversations.map(toExportedConversation),
-    attachments,
+    head: {
+      format: ACCOUNT_FORMAT,
+      version: FORMAT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      user: { ...user, createdAt: user.createdAt.toISOString() },
+      settings,
+      presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
+    },
+    async *conversations() {
+      for (let start = 0; start < conversationIds.length; start += pageSize) {
+        const ids = conversationIds.slice(start, start + pageSize).map((row) => row.id);
+        const rows = await db.conversation.findMany({
+          where: { userId, id: { in: ids } },
+          select: { id: true, ...conversationFields },
+        });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        yield ids.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [toExportedConversation(row)] : [];
+        });
+      }
+    },
+    attachmentIds: attachmentIds.map((row) => row.id),
+    async attachment(id) {
+      const row = await db.attachment.findFirst({
+        where: { id, userId },
+        select: { id: true, mediaType: true, bytes: true },
+      });
+      return row && toExportedAttachment(row);
+    },
   };
+}
+
+/** "Export all my data" as a JSON byte stream (see lib/export/account-stream.ts). */
+export async function exportAccountStream(userId: string, exportedAt = new Date()) {
+  return accountExportStream(await accountExportSource(userId, exportedAt));
+}
+
+/** The whole account export as one object: for tests and tools; the route streams it. */
+export async function exportAccount(userId: string): Promise<AccountFile> {
+  return (await new Response(await exportAccountStream(userId)).json()) as AccountFile;
 }
 
 const invalid = (message: string) => new AppError("bad_request:input", message);

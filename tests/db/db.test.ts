@@ -12,3 +12,4 @@ import "./conversations";
 import "./attachments";
 import "./search";
 import "./limits";
+import "./export";

@@ -1,10 +1,6 @@
 // "Export all my data" streamed: the same JSON as the whole file stringified, read lazily.
 import { describe, expect, it } from "vitest";
-import {
-  type AccountExportSource,
-  type AccountHead,
-  accountExportStream,
-} from "@/lib/export/account-stream";
+import { type AccountExportSource, type AccountHead, accountExportStream } from "@/lib/export/account-stream";
 import type { AccountFile, ExportedAttachment, ExportedConversation } from "@/lib/export/schema";
 
 const head: AccountHead = {

@@ -8,6 +8,7 @@ const port = (name: string, fallback: number) => Number(process.env[name] || fal
 const appPort = port("E2E_APP_PORT", 3210);
 const demoPort = port("E2E_DEMO_PORT", 3211);
 const doublePort = port("E2E_DOUBLE_PORT", 3212);
+const limitsPort = port("E2E_LIMITS_PORT", appPort + 3);
 export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
 // The demo instance trusts no proxy (tests check that X-Forwarded-For is then ignored).
@@ -22,8 +23,23 @@ const appEnv = {
   // Tests name conversations by their first words; title generation is covered by unit tests.
   TITLE_MODEL: "off",
   ALLOW_HTTP_IMAGE_URLS: "true",
-  // Every test registers its own users from this one address.
+  // Many test users share one address: per-user and per-address allowances must not refuse them.
   LIMITS_SCALE: "1000",
+};
+
+/**
+ * The "limits" app shows the limits refusing: its allowances are set so that, times LIMITS_SCALE,
+ * they are tiny (LIMITS_SCALE stays high so that allowances not under test stay out of the way), and
+ * image URLs must be https as in production.
+ */
+const limitsEnv = {
+  ANTHROPIC_BASE_URL: doubleUrl,
+  ANTHROPIC_API_KEY: "test-key",
+  ALLOW_HTTP_IMAGE_URLS: "false",
+  RATE_LIMIT_SEARCH_PER_MINUTE: "0.003", // 3 a minute
+  RATE_LIMIT_UPLOAD_PER_MINUTE: "0.005", // 5 a minute
+  MAX_CONCURRENT_REPLIES: "0.001", // 1
+  STORAGE_QUOTA_MB: "0.00005", // 0.05 MB
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
@@ -55,13 +71,18 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /demo\.spec\.ts/,
+      testIgnore: /(demo|limits)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${appPort}` },
     },
     {
       name: "demo",
       testMatch: /(demo|chat)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${demoPort}` },
+    },
+    {
+      name: "limits",
+      testMatch: /limits\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${limitsPort}` },
     },
   ],
   webServer: [
@@ -78,5 +99,6 @@ export default defineConfig({
       TRUSTED_PROXIES: "127.0.0.1, ::1",
     }),
     appServer("demo", demoPort, { ANTHROPIC_BASE_URL: "", ANTHROPIC_API_KEY: "" }),
+    appServer("limits", limitsPort, limitsEnv),
   ],
 });

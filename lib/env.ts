@@ -23,6 +23,17 @@ const addressRanges = z.string().transform((value, ctx): AddressRange[] => {
   return ranges as AddressRange[];
 });
 
+/** A positive number (fractions allowed: limits are multiplied by LIMITS_SCALE). */
+const positiveNumber = (fallback: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ message: "must be a positive number" })
+      .positive({ message: "must be a positive number" })
+      .max(1e9, { message: "must be at most 1e9" })
+      .default(fallback),
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
@@ -77,18 +88,19 @@ export const envSchema = z.object({
   MAX_REPLY_STEPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
   /** Reverse proxies whose X-Forwarded-For is believed; none: the client is the socket's peer. */
   TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, addressRanges.default([])),
-  /** Multiplies every per-user and per-address allowance (not the failed-sign-in throttle). */
-  LIMITS_SCALE: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: "must be a positive number" })
-      .positive({ message: "must be a positive number" })
-      .default(1),
-  ),
   REGISTRATIONS_PER_HOUR: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int({ message: "must be a whole number" }).min(1).max(100_000).default(10),
   ),
+  /** Multiplies every per-user and per-address allowance, not the failed-sign-in throttle (see lib/limits/). */
+  LIMITS_SCALE: positiveNumber(1),
+  RATE_LIMIT_CHAT_PER_MINUTE: positiveNumber(20),
+  RATE_LIMIT_SEARCH_PER_MINUTE: positiveNumber(30),
+  RATE_LIMIT_UPLOAD_PER_MINUTE: positiveNumber(20),
+  RATE_LIMIT_IMPORT_PER_MINUTE: positiveNumber(5),
+  RATE_LIMIT_COUNT_PER_MINUTE: positiveNumber(60),
+  MAX_CONCURRENT_REPLIES: positiveNumber(3),
+  STORAGE_QUOTA_MB: positiveNumber(500),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

@@ -1,6 +1,7 @@
 // One error contract shared by route handlers and the client: stable codes mapped to HTTP statuses.
 export const errorStatus = {
   "bad_request:input": 400,
+  "bad_request:model": 400,
   "unauthorized:auth": 401,
   "forbidden:registration": 403,
   "not_found:conversation": 404,
@@ -13,8 +14,15 @@ export const errorStatus = {
   "conflict:generation": 409,
   "conflict:connector": 409,
   "payload_too_large:input": 413,
+  "quota_exceeded:storage": 413,
   "unsupported_media_type:image": 415,
   "rate_limited:auth": 429,
+  "rate_limited:chat": 429,
+  "rate_limited:replies": 429,
+  "rate_limited:search": 429,
+  "rate_limited:upload": 429,
+  "rate_limited:import": 429,
+  "rate_limited:count": 429,
   "unavailable:database": 503,
   "internal:server": 500,
 } as const;
@@ -26,6 +34,9 @@ export interface ErrorBody {
 }
 
 export class AppError extends Error {
+  /** Seconds after which the same request may succeed; sent as the `retry-after` header. */
+  retryAfter?: number;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
@@ -33,6 +44,17 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = "AppError";
+  }
+
+  /** A refusal that may be repeated after `seconds` (429 with `retry-after`). */
+  static retryable(code: ErrorCode, message: string, seconds: number): AppError {
+    const error = new AppError(code, message);
+    error.retryAfter = Math.max(1, Math.ceil(seconds));
+    return error;
+  }
+
+  get headers(): Record<string, string> | undefined {
+    return this.retryAfter === undefined ? undefined : { "retry-after": String(this.retryAfter) };
   }
 
   get status(): number {

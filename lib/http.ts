@@ -10,7 +10,8 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+      if (error instanceof AppError)
+        return Response.json(error.toBody(), { status: error.status, headers: error.headers });
       console.error(
         "unhandled route error",
         request.method,

@@ -52,7 +52,12 @@ const unit = spawnSync(
 );
 
 log("Browser tests (playwright)");
-const [appPort, demoPort, doublePort] = [await freePort(), await freePort(), await freePort()];
+const [appPort, demoPort, doublePort, limitsPort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
+  await freePort(),
+];
 const e2e = spawnSync(bin("playwright"), ["test"], {
   cwd: root,
   stdio: "inherit",
@@ -62,6 +67,7 @@ const e2e = spawnSync(bin("playwright"), ["test"], {
     E2E_APP_PORT: String(appPort),
     E2E_DEMO_PORT: String(demoPort),
     E2E_DOUBLE_PORT: String(doublePort),
+    E2E_LIMITS_PORT: String(limitsPort),
   },
 });
 

@@ -17,7 +17,7 @@ import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
-import { findModel } from "@/lib/model/models";
+import { acceptModel } from "@/lib/model/models";
 import type { ModelInfo } from "@/lib/model/types";
 import { replyTools } from "@/lib/tools/catalogue";
 import type { ToolChoices } from "@/lib/tools/choices";
@@ -261,13 +261,24 @@ function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
   }
 }
 
+/** The model's details; a model the Models API does not offer is refused before anything else. */
+async function usableModel(id: string) {
+  const accepted = await acceptModel(id);
+  if (!accepted)
+    throw new AppError(
+      "bad_request:model",
+      `The model “${id}” is not available here. Pick one from the list.`,
+    );
+  return accepted.model;
+}
+
 /**
  * Checks a chat request (parameters, ownership, no reply already generating) and builds the
  * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
  */
 export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
   const [model, settings, connectors] = await Promise.all([
-    findModel(request.model),
+    usableModel(request.model),
     getUserSettings(userId),
     chosenConnectors(userId, request.tools),
   ]);

@@ -80,3 +80,17 @@ export function findImageMeta(userId: string, ids: readonly string[]): Promise<A
   if (ids.length === 0) return Promise.resolve([]);
   return db.attachment.findMany({ where: { id: { in: [...new Set(ids)] }, userId }, select: meta });
 }
+
+/** Bytes of all the user's stored images, and which of `sha256s` they have stored already. */
+export async function storageUsage(
+  userId: string,
+  sha256s: readonly string[],
+): Promise<{ usedBytes: number; stored: Set<string> }> {
+  const [total, rows] = await Promise.all([
+    db.attachment.aggregate({ where: { userId }, _sum: { size: true } }),
+    sha256s.length === 0
+      ? Promise.resolve([])
+      : db.attachment.findMany({ where: { userId, sha256: { in: [...sha256s] } }, select: { sha256: true } }),
+  ]);
+  return { usedBytes: total._sum.size ?? 0, stored: new Set(rows.map((row) => row.sha256)) };
+}

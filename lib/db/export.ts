@@ -1,6 +1,8 @@
 import "server-only";
 import { attachmentIdsOf, type ContentBlock, parseContent } from "@/lib/chat/content";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { type AccountExportSource, accountExportStream } from "@/lib/export/account-stream";
 import {
   ACCOUNT_FORMAT,
   type AccountFile,
@@ -12,8 +14,9 @@ import {
   FORMAT_VERSION,
 } from "@/lib/export/schema";
 import type { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { decodeImage } from "@/lib/images/decode";
 import { isImageMediaType } from "@/lib/images/limits";
-import { checkImageBytes } from "@/lib/images/validate";
+import { checkImageUrl } from "@/lib/images/url";
 import { saveImage } from "./attachments";
 import { db } from "./client";
 import { newId } from "./ids";
@@ -23,7 +26,7 @@ import { getUserSettings } from "./settings";
 // Request ids identify calls on this server's API account: they are not exported.
 const { requestId: _requestId, ...exportedMessageFields } = messageFields;
 
-const conversationFields = {
+export const conversationFields = {
   title: true,
   model: true,
   systemPrompt: true,
@@ -38,7 +41,7 @@ const conversationFields = {
 
 type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationFields }>;
 
-function toExportedConversation(row: ConversationRow): ExportedConversation {
+export function toExportedConversation(row: ConversationRow): ExportedConversation {
   // A reply still being generated is left out (it has no final content yet); if it ends the branch
   // on screen, the branch is exported up to the question it answers.
   const generating = row.messages.find(
@@ -65,18 +68,21 @@ function toExportedConversation(row: ConversationRow): ExportedConversation {
   };
 }
 
-async function exportedAttachments(userId: string, ids: string[] | null): Promise<ExportedAttachment[]> {
-  if (ids?.length === 0) return [];
+function toExportedAttachment(row: { id: string; mediaType: string; bytes: Uint8Array | null }) {
+  const { id, mediaType, bytes } = row;
+  return bytes && isImageMediaType(mediaType)
+    ? { id, mediaType, data: Buffer.from(bytes).toString("base64") }
+    : null;
+}
+
+async function exportedAttachments(userId: string, ids: string[]): Promise<ExportedAttachment[]> {
+  if (ids.length === 0) return [];
   const rows = await db.attachment.findMany({
-    where: { userId, bytes: { not: null }, ...(ids && { id: { in: [...new Set(ids)] } }) },
+    where: { userId, bytes: { not: null }, id: { in: [...new Set(ids)] } },
     select: { id: true, mediaType: true, bytes: true },
     orderBy: { createdAt: "asc" },
   });
-  return rows.flatMap(({ id, mediaType, bytes }) =>
-    bytes && isImageMediaType(mediaType)
-      ? [{ id, mediaType, data: Buffer.from(bytes).toString("base64") }]
-      : [],
-  );
+  return rows.flatMap((row) => toExportedAttachment(row) ?? []);
 }
 
 const imageIds = (conversation: ExportedConversation) =>
@@ -96,9 +102,20 @@ export async function exportConversation(userId: string, id: string): Promise<Co
   };
 }
 
-/** Everything stored for the user, except the password hash. */
-export async function exportAccount(userId: string): Promise<AccountFile> {
-  const [user, settings, presets, conversations, attachments] = await Promise.all([
+/** Conversations read per query by the account export. */
+const CONVERSATIONS_PER_PAGE = 20;
+
+/**
+ * Everything stored for the user except the password hash, read as the stream asks for it: the
+ * small part now, the conversations a page at a time and the attachments one at a time later. The
+ * lists of ids are read now, so that a conversation changed meanwhile is neither skipped nor repeated.
+ */
+export async function accountExportSource(
+  userId: string,
+  exportedAt = new Date(),
+  pageSize = CONVERSATIONS_PER_PAGE,
+): Promise<AccountExportSource> {
+  const [user, settings, presets, conversationIds, attachmentIds] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { email: true, name: true, createdAt: true },
@@ -112,53 +129,132 @@ export async function exportAccount(userId: string): Promise<AccountFile> {
     db.conversation.findMany({
       where: { userId },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      select: conversationFields,
+      select: { id: true },
     }),
-    exportedAttachments(userId, null),
+    db.attachment.findMany({
+      where: { userId, bytes: { not: null } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    }),
   ]);
   return {
-    format: ACCOUNT_FORMAT,
-    version: FORMAT_VERSION,
-    exportedAt: new Date().toISOString(),
-    user: { ...user, createdAt: user.createdAt.toISOString() },
-    settings,
-    presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
-    conversations: conversations.map(toExportedConversation),
-    attachments,
+    head: {
+      format: ACCOUNT_FORMAT,
+      version: FORMAT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      user: { ...user, createdAt: user.createdAt.toISOString() },
+      settings,
+      presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
+    },
+    async *conversations() {
+      for (let start = 0; start < conversationIds.length; start += pageSize) {
+        const ids = conversationIds.slice(start, start + pageSize).map((row) => row.id);
+        const rows = await db.conversation.findMany({
+          where: { userId, id: { in: ids } },
+          select: { id: true, ...conversationFields },
+        });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        yield ids.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [toExportedConversation(row)] : [];
+        });
+      }
+    },
+    attachmentIds: attachmentIds.map((row) => row.id),
+    async attachment(id) {
+      const row = await db.attachment.findFirst({
+        where: { id, userId },
+        select: { id: true, mediaType: true, bytes: true },
+      });
+      return row && toExportedAttachment(row);
+    },
   };
+}
+
+/** "Export all my data" as a JSON byte stream (see lib/export/account-stream.ts). */
+export async function exportAccountStream(userId: string, exportedAt = new Date()) {
+  return accountExportStream(await accountExportSource(userId, exportedAt));
+}
+
+/** The whole account export as one object: for tests and tools; the route streams it. */
+export async function exportAccount(userId: string): Promise<AccountFile> {
+  return (await new Response(await exportAccountStream(userId)).json()) as AccountFile;
 }
 
 const invalid = (message: string) => new AppError("bad_request:input", message);
 
-/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
-async function importImages(userId: string, attachments: ExportedAttachment[]) {
-  const ids = new Map<string, string>();
+/**
+ * The file's images, each decoded in full as an upload is. They are kept as they are in the file (not
+ * re-encoded), so that importing an export gives back the same images: they were re-encoded when
+ * uploaded, and are only ever served to their owner.
+ */
+async function decodedAttachments(attachments: ExportedAttachment[]) {
+  const images = [];
   for (const [index, attachment] of attachments.entries()) {
     const bytes = new Uint8Array(Buffer.from(attachment.data, "base64"));
-    const check = checkImageBytes(bytes);
-    if (!check.ok) throw invalid(`attachments.${index}: is not a supported image (${check.problem})`);
-    const { mediaType, width, height } = check;
-    ids.set(attachment.id, (await saveImage(userId, { bytes, mediaType, width, height })).attachment.id);
+    const decoded = await decodeImage(bytes);
+    if (!decoded.ok) throw invalid(`attachments.${index}: is not a supported image (${decoded.problem})`);
+    const { mediaType, width, height } = decoded;
+    images.push({ id: attachment.id, image: { bytes, mediaType, width, height } });
   }
+  return images;
+}
+
+/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
+async function importImages(userId: string, attachments: ExportedAttachment[]) {
+  const images = await decodedAttachments(attachments);
+  const ids = new Map<string, string>();
+  for (const { id, image } of images) ids.set(id, (await saveImage(userId, image)).attachment.id);
   return ids;
 }
 
-function remapImages(content: ExportedMessage["content"], ids: Map<string, string>, where: string) {
+type ImageSource = { type?: unknown; attachment_id?: unknown; url?: unknown } | undefined;
+
+/**
+ * A message's content with its image URLs checked as when sending (the browser shows them and the
+ * API fetches them) and its uploaded images pointing at attachments of the file.
+ */
+function checkedImages(
+  content: ExportedMessage["content"],
+  fileImageIds: Set<string>,
+  allowHttp: boolean,
+  where: string,
+) {
   return content.map((block) => {
     if (block.type !== "image") return block;
-    const source = block.source as { type?: unknown; attachment_id?: unknown; url?: unknown } | undefined;
-    if (source?.type === "url" && typeof source.url === "string") return block;
-    const newId = source?.type === "attachment" ? ids.get(String(source.attachment_id)) : undefined;
-    if (!newId) throw invalid(`${where}: an image refers to no attachment of the file`);
-    return { ...block, source: { ...source, attachment_id: newId } };
+    const source = block.source as ImageSource;
+    if (source?.type === "url" && typeof source.url === "string") {
+      const check = checkImageUrl(source.url, { allowHttp });
+      if (!check.ok)
+        throw invalid(`${where}: image URL not accepted (${check.problem}): use an https:// image address.`);
+      return { ...block, source: { ...source, url: check.url } };
+    }
+    if (source?.type !== "attachment" || !fileImageIds.has(String(source.attachment_id)))
+      throw invalid(`${where}: an image refers to no attachment of the file`);
+    return block;
+  });
+}
+
+function remapImages(content: ExportedMessage["content"], ids: Map<string, string>) {
+  return content.map((block) => {
+    const source = block.source as ImageSource;
+    if (block.type !== "image" || source?.type !== "attachment") return block;
+    return { ...block, source: { ...source, attachment_id: ids.get(String(source.attachment_id)) } };
   });
 }
 
 /** Rows per insert statement: well under SQLite's limit of 32,766 bound values. */
 const IMPORT_ROWS_PER_STATEMENT = 500;
 
-/** Creates a new conversation for the user from an export: its images first, then the rest in one transaction. */
-export async function importConversation(userId: string, file: ConversationFile): Promise<{ id: string }> {
+/**
+ * Creates a new conversation for the user from an export: everything is checked first, then its
+ * images are stored, then the rest in one transaction.
+ */
+export async function importConversation(
+  userId: string,
+  file: ConversationFile,
+  options: { allowHttpImages: boolean } = { allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS },
+): Promise<{ id: string }> {
   const { conversation } = file;
   const seen = new Set<string>();
   for (const [index, message] of conversation.messages.entries()) {
@@ -168,10 +264,20 @@ export async function importConversation(userId: string, file: ConversationFile)
     }
     seen.add(message.id);
   }
-  const imageIdMap = await importImages(userId, file.attachments);
-  const messages = conversation.messages.map((message, index) => ({
+  const fileImageIds = new Set(file.attachments.map((attachment) => attachment.id));
+  const checked = conversation.messages.map((message, index) => ({
     ...message,
-    content: remapImages(message.content, imageIdMap, `conversation.messages.${index}`),
+    content: checkedImages(
+      message.content,
+      fileImageIds,
+      options.allowHttpImages,
+      `conversation.messages.${index}`,
+    ),
+  }));
+  const imageIdMap = await importImages(userId, file.attachments);
+  const messages = checked.map((message) => ({
+    ...message,
+    content: remapImages(message.content, imageIdMap),
   }));
 
   // New ids for everything, chosen here so that the rows can be written in a few statements.

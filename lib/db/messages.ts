@@ -373,3 +373,8 @@ export async function createTurn(input: {
   ]);
   return ids;
 }
+
+/** Replies being generated for the user right now, across their conversations. */
+export function countGeneratingReplies(userId: string): Promise<number> {
+  return db.message.count({ where: { status: "streaming", conversation: { userId } } });
+}

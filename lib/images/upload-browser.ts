@@ -17,6 +17,8 @@ export class UploadError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code, e.g. `quota_exceeded:storage`. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "UploadError";
@@ -42,7 +44,8 @@ export function uploadImage(blob: Blob, options: UploadOptions = {}): Promise<Up
     xhr.onload = () => {
       const body: unknown = xhr.response;
       if (xhr.status >= 200 && xhr.status < 300 && isUploadedImage(body)) return resolve(body);
-      reject(new UploadError(xhr.status || 500, isErrorBody(body) ? body.error.message : ""));
+      const error = isErrorBody(body) ? body.error : undefined;
+      reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code));
     };
     xhr.onerror = () => reject(new UploadError(0, ""));
     xhr.onabort = () => reject(signal?.reason ?? new DOMException("Upload aborted", "AbortError"));

@@ -286,9 +286,12 @@ function describeFailure(error: unknown, name: string, t: Translate): string {
   if (error instanceof UploadError) {
     if (error.status === 0) return t("errors.network", { name });
     if (error.status === 401) return t("errors.signedOut");
-    if (error.status === 413) return t("errors.tooLarge", { name, max: MAX_IMAGE_BYTES / MB });
+    if (error.status === 413 && error.code !== "quota_exceeded:storage")
+      return t("errors.tooLarge", { name, max: MAX_IMAGE_BYTES / MB });
     if (error.status === 415) return t("errors.unsupported", { name });
-    if (error.status === 400 && error.message) return t("errors.rejected", { name, reason: error.message });
+    // Refused for a reason the server explains (a damaged image, the storage quota, too many uploads).
+    if ([400, 413, 429].includes(error.status) && error.message)
+      return t("errors.rejected", { name, reason: error.message });
   }
   return t("errors.uploadFailed", { name });
 }

@@ -3,11 +3,20 @@ import { looksLikeSvg, sniffImageType } from "./formats";
 import { hasImageEnd, readImageInfo } from "./info";
 import { type ImageMediaType, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from "./limits";
 
-export type ImageProblem = "empty" | "too_large" | "svg" | "unsupported" | "damaged" | "too_many_pixels";
+export type ImageProblem =
+  | "empty"
+  | "too_large"
+  | "svg"
+  | "unsupported"
+  | "damaged"
+  /** A side over MAX_IMAGE_SIDE. */
+  | "too_many_pixels"
+  /** More than MAX_IMAGE_PIXELS in all (decode.ts). */
+  | "pixel_cap";
 
 export type ImageCheck =
   | { ok: true; mediaType: ImageMediaType; width: number; height: number }
-  | { ok: false; problem: ImageProblem; width?: number; height?: number };
+  | { ok: false; problem: ImageProblem; width?: number; height?: number; frames?: number };
 
 export function checkImageBytes(bytes: Uint8Array, maxBytes = MAX_IMAGE_BYTES): ImageCheck {
   if (bytes.length === 0) return { ok: false, problem: "empty" };

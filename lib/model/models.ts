@@ -114,3 +114,17 @@ export function defaultModelId(models: ModelInfo[]): string {
 export async function findModel(id: string): Promise<ModelInfo | undefined> {
   return (await listModels()).models.find((model) => model.id === id);
 }
+
+/** How the Messages API names Claude models: `claude-opus-4-8`, `claude-haiku-4-5-20251001`. */
+const CLAUDE_MODEL_ID = /^claude-[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * Whether a reply may use the model `id`: the Models API lists it, or, while that list cannot be
+ * read, the id looks like a Claude model's. Null: refuse it; otherwise its details, when known.
+ */
+export async function acceptModel(id: string): Promise<{ model: ModelInfo | undefined } | null> {
+  const { models, live } = await listModels();
+  const model = models.find((listed) => listed.id === id);
+  if (model) return { model };
+  return !live && CLAUDE_MODEL_ID.test(id) ? { model: undefined } : null;
+}

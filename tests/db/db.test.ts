@@ -14,3 +14,5 @@ import "./conversations";
 import "./attachments";
 import "./search";
 import "./connectors";
+import "./limits";
+import "./export";

@@ -191,6 +191,56 @@ describe("export and import", () => {
     expect(await db.conversation.count({ where: { userId: stranger, title: "plain" } })).toBe(0);
   });
 
+  it("refuses image URLs that sending refuses, naming the message, before storing anything", async () => {
+    const user = (await newUser()).id;
+    const turn = await chat(owner, "with a picture", "reply");
+    const file = conversationFileSchema.parse(
+      JSON.parse(JSON.stringify(await exportConversation(owner, turn.conversationId))),
+    );
+    const image = png(5, 5);
+    file.attachments = [{ id: "img1", mediaType: "image/png", data: Buffer.from(image).toString("base64") }];
+    const withUrl = (url: string) => {
+      const copy = structuredClone(file);
+      copy.conversation.messages[1]!.content.unshift({ type: "image", source: { type: "url", url } });
+      return copy;
+    };
+
+    await expect(importConversation(user, withUrl("http://127.0.0.1/private.png"))).rejects.toThrow(
+      "conversation.messages.1: image URL not accepted (scheme): use an https:// image address.",
+    );
+    await expect(
+      importConversation(user, withUrl("https://me:secret@example.com/a.png"), { allowHttpImages: true }),
+    ).rejects.toThrow("conversation.messages.1: image URL not accepted (credentials)");
+    expect(await db.conversation.count({ where: { userId: user } })).toBe(0);
+    expect(await db.attachment.count({ where: { userId: user } })).toBe(0);
+
+    const allowed = await importConversation(user, withUrl("http://127.0.0.1/private.png"), {
+      allowHttpImages: true,
+    });
+    const copy = await exportConversation(user, allowed.id);
+    expect(copy?.conversation.messages[1]?.content[0]).toEqual({
+      type: "image",
+      source: { type: "url", url: "http://127.0.0.1/private.png" },
+    });
+  });
+
+  it("refuses an attachment that does not decode, storing nothing", async () => {
+    const user = (await newUser()).id;
+    const turn = await chat(owner, "forged image", "reply");
+    const file = conversationFileSchema.parse(
+      JSON.parse(JSON.stringify(await exportConversation(owner, turn.conversationId))),
+    );
+    const forged = Buffer.concat([png(60, 40).subarray(0, 33), Buffer.from("<html><script></script>IEND")]);
+    file.attachments = [
+      { id: "good", mediaType: "image/png", data: Buffer.from(png(3, 3)).toString("base64") },
+      { id: "forged", mediaType: "image/png", data: forged.toString("base64") },
+    ];
+    await expect(importConversation(user, file)).rejects.toThrow(
+      "attachments.1: is not a supported image (damaged)",
+    );
+    expect(await db.attachment.count({ where: { userId: user } })).toBe(0);
+  });
+
   it("exports all of a user's data without the password hash", async () => {
     const user = await newUser();
     await chat(user.id, "Only mine", "ok");

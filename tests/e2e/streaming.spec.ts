@@ -192,3 +192,19 @@ test("a model without a known price shows tokens and 'cost unknown'", async ({ p
   await expect(usage).toHaveAttribute("data-cost-usd", "");
   await expect(usage).toContainText("cost unknown");
 });
+
+test("a model id the Models API does not list is refused before anything is sent", async ({ page }) => {
+  const text = scenario("text", "Which model");
+  for (const model of ["gpt-4o", "claude-sonnet-9"]) {
+    const response = await page.request.post("/api/chat", { data: { kind: "send", text, model } });
+    expect(response.status()).toBe(400);
+    const { error } = await response.json();
+    expect(error).toEqual({
+      code: "bad_request:model",
+      message: `The model “${model}” is not available here. Pick one from the list.`,
+    });
+  }
+  expect(await doubleRequests(text)).toEqual([]);
+  const list = await (await page.request.get("/api/conversations")).json();
+  expect(list.conversations).toEqual([]);
+});

@@ -197,3 +197,27 @@ describe("limits and proxies", () => {
     ]);
   });
 });
+
+describe("limits", () => {
+  it("defaults LIMITS_SCALE to 1 and every allowance to its documented value", () => {
+    const env = parseEnv({});
+    expect(env.LIMITS_SCALE).toBe(1);
+    expect(env.RATE_LIMIT_CHAT_PER_MINUTE).toBe(20);
+    expect(env.RATE_LIMIT_SEARCH_PER_MINUTE).toBe(30);
+    expect(env.RATE_LIMIT_UPLOAD_PER_MINUTE).toBe(20);
+    expect(env.RATE_LIMIT_IMPORT_PER_MINUTE).toBe(5);
+    expect(env.RATE_LIMIT_COUNT_PER_MINUTE).toBe(60);
+    expect(env.MAX_CONCURRENT_REPLIES).toBe(3);
+    expect(env.STORAGE_QUOTA_MB).toBe(500);
+  });
+
+  it("takes positive numbers, fractions included", () => {
+    const env = parseEnv({ LIMITS_SCALE: "1000", STORAGE_QUOTA_MB: "0.5" });
+    expect(env.LIMITS_SCALE).toBe(1000);
+    expect(env.STORAGE_QUOTA_MB).toBe(0.5);
+  });
+
+  it.each(["0", "-1", "many"])("refuses LIMITS_SCALE=%j with the variable's name", (value) => {
+    expect(envError({ LIMITS_SCALE: value }).problems).toEqual(["LIMITS_SCALE: must be a positive number"]);
+  });
+});

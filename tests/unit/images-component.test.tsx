@@ -200,4 +200,25 @@ describe("ImageAttachmentsPanel", () => {
     );
     expect(current.images).toEqual([]);
   });
+
+  it.each([
+    [413, "quota_exceeded:storage", "Not enough storage: this would bring your stored images to 501 MB."],
+    [429, "rate_limited:upload", "Too many uploads in a short time. Try again in 3 seconds."],
+  ])("shows the server's own words for a %i %s", async (status, code, message) => {
+    const { UploadError } = await import("@/lib/images/upload-browser");
+    vi.mocked(prepareImage).mockResolvedValueOnce({
+      blob: new Blob(["x"]),
+      mediaType: "image/png",
+      width: 10,
+      height: 10,
+      sourceBytes: 1,
+      reencoded: false,
+    });
+    vi.mocked(uploadImage).mockRejectedValueOnce(new UploadError(status, message, code));
+    renderPanel();
+    act(() => current.add([new File(["x"], "photo.png")]));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toBe(`“photo.png” was refused: ${message}`),
+    );
+  });
 });

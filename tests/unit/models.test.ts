@@ -272,6 +272,16 @@ describe("listModels against the test double", () => {
 
     expect(defaultModelId(first.models)).toBe("claude-sonnet-4-6");
   });
+
+  it("accepts only the listed model ids for a reply", async () => {
+    const { acceptModel } = await import("@/lib/model/models");
+    expect(await acceptModel("claude-sonnet-4-6")).toEqual({
+      model: toModelInfo(LISTED.find((model) => model.id === "claude-sonnet-4-6")!),
+    });
+    for (const id of ["claude-sonnet-9", "gpt-4o", "claude-sonnet-4-6 ", "demo"]) {
+      expect(await acceptModel(id)).toBeNull();
+    }
+  });
 });
 
 describe("listModels without the Models API", () => {
@@ -306,6 +316,23 @@ describe("listModels without the Models API", () => {
         thinking: recorded.get(model.id)?.thinking,
         samplingParams: recorded.get(model.id)?.samplingParams,
       });
+    }
+  });
+
+  it("accepts the listed ids and any Claude-shaped id, nothing else", async () => {
+    const { acceptModel } = await import("@/lib/model/models");
+    expect((await acceptModel("claude-sonnet-4-6"))?.model?.id).toBe("claude-sonnet-4-6");
+    expect(await acceptModel("claude-sonnet-9")).toEqual({ model: undefined });
+    expect(await acceptModel("claude-3-5-haiku-20241022")).toEqual({ model: undefined });
+    for (const id of [
+      "gpt-4o",
+      "demo",
+      "claude-",
+      "claude-sonnet-4-6/../x",
+      "anthropic.claude-v2:1",
+      "CLAUDE-X",
+    ]) {
+      expect(await acceptModel(id)).toBeNull();
     }
   });
 });

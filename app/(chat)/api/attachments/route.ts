@@ -2,9 +2,12 @@ import { requireUserId } from "@/lib/auth";
 import { saveImage } from "@/lib/db/attachments";
 import { AppError } from "@/lib/errors";
 import { readBodyCapped, route } from "@/lib/http";
-import { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from "@/lib/images/limits";
+import { decodeImage } from "@/lib/images/decode";
+import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "@/lib/images/limits";
 import { estimateImageTokens } from "@/lib/images/resize";
-import { checkImageBytes, type ImageCheck } from "@/lib/images/validate";
+import type { ImageCheck } from "@/lib/images/validate";
+import { enforceRateLimit } from "@/lib/limits/policies";
+import { assertStorageRoom } from "@/lib/limits/storage";
 
 // Room for the multipart boundary and part headers around the one file.
 const MAX_BODY_BYTES = MAX_IMAGE_BYTES + 16 * 1024;
@@ -30,16 +33,29 @@ function rejection(check: Extract<ImageCheck, { ok: false }>): AppError {
         "bad_request:input",
         `The image is ${check.width}×${check.height} px; at most ${MAX_IMAGE_SIDE} px per side is accepted.`,
       );
+    case "pixel_cap": {
+      const { width = 0, height = 0, frames = 1 } = check;
+      const megapixels = Number(((width * height * frames) / 1e6).toFixed(1));
+      const size = `${width}×${height} px${frames > 1 ? ` in ${frames} frames` : ""}`;
+      return new AppError(
+        "bad_request:input",
+        `The image is ${size}, ${megapixels} megapixels in all; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels are accepted.`,
+      );
+    }
   }
 }
 
-/** Uploads one image (multipart/form-data, field `file`); the same image again answers the same id. */
+/**
+ * Uploads one image (multipart/form-data, field `file`), stored decoded and re-encoded (decode.ts);
+ * the same image again answers the same id.
+ */
 export const POST = route(async (request) => {
   const userId = await requireUserId();
-  const bytes = await readFile(request);
-  const check = checkImageBytes(bytes);
-  if (!check.ok) throw rejection(check);
-  const { mediaType, width, height } = check;
+  await enforceRateLimit(userId, "upload");
+  const image = await decodeImage(await readFile(request));
+  if (!image.ok) throw rejection(image);
+  const { bytes, mediaType, width, height } = image;
+  await assertStorageRoom(userId, [bytes]);
   const { attachment, created } = await saveImage(userId, { bytes, mediaType, width, height });
   return Response.json(
     {

@@ -4,20 +4,31 @@ import { prepareReply } from "@/lib/chat/service";
 import { replyEventStream } from "@/lib/chat/sse-response";
 import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
-import { chatRequestSchema } from "./schema";
+import { enforceRateLimit } from "@/lib/limits/policies";
+import { reserveReplySlot } from "@/lib/limits/replies";
+import { type ChatRequest, chatRequestSchema } from "./schema";
 
 export const dynamic = "force-dynamic";
 
-/** Sends a message (or retries a reply) and streams the reply as app-protocol SSE. */
-export const POST = route(async (request) => {
-  const body = await parseJson(request, chatRequestSchema);
-  const userId = await requireUserId();
+/** Checks the request and starts the reply; resolves with its id once the user turn is saved. */
+async function startReply(userId: string, body: ChatRequest): Promise<string> {
   const { command, newConversation, save } = await prepareReply(userId, body);
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();
   startGeneration(command, saved, newConversation);
   await saved;
-  const stream = replyEventStream(command.assistantMessageId, -1);
+  return command.assistantMessageId;
+}
+
+/** Sends a message (or retries a reply) and streams the reply as app-protocol SSE. */
+export const POST = route(async (request) => {
+  const body = await parseJson(request, chatRequestSchema);
+  const userId = await requireUserId();
+  await enforceRateLimit(userId, "chat");
+  const release = await reserveReplySlot(userId);
+  // Once saved, the reply's streaming row counts towards the cap instead of the reservation.
+  const replyId = await startReply(userId, body).finally(release);
+  const stream = replyEventStream(replyId, -1);
   if (!stream) throw new AppError("internal:server", "The reply could not be started.");
   return stream;
 });

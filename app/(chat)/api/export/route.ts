@@ -1,19 +1,20 @@
 import { requireUserId } from "@/lib/auth";
-import { exportAccount } from "@/lib/db/export";
+import { exportAccountStream } from "@/lib/db/export";
 import { attachmentDisposition } from "@/lib/export/filename";
 import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /api/export`: everything stored for the signed-in user as one JSON download. */
+/** `GET /api/export`: everything stored for the signed-in user as one JSON download, streamed. */
 export const GET = route(async () => {
   const userId = await requireUserId();
-  const file = await exportAccount(userId);
-  return new Response(JSON.stringify(file), {
+  const exportedAt = new Date();
+  const body = await exportAccountStream(userId, exportedAt);
+  return new Response(body, {
     headers: {
       "content-type": "application/json; charset=utf-8",
       "content-disposition": attachmentDisposition(
-        `claude-chat-export-${file.exportedAt.slice(0, 10)}`,
+        `claude-chat-export-${exportedAt.toISOString().slice(0, 10)}`,
         "json",
       ),
       "cache-control": "no-store",

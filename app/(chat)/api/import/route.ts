@@ -3,6 +3,8 @@ import { importConversation } from "@/lib/db/export";
 import { AppError } from "@/lib/errors";
 import { conversationFileSchema, MAX_IMPORT_BYTES } from "@/lib/export/schema";
 import { readBodyCapped, route } from "@/lib/http";
+import { enforceRateLimit } from "@/lib/limits/policies";
+import { assertStorageRoom } from "@/lib/limits/storage";
 
 const tooLarge = () =>
   new AppError("payload_too_large:input", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
@@ -10,6 +12,7 @@ const tooLarge = () =>
 /** `POST /api/import` with a conversation export (JSON): creates it as a new conversation, `{ id }`. */
 export const POST = route(async (request) => {
   const userId = await requireUserId();
+  await enforceRateLimit(userId, "import");
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, MAX_IMPORT_BYTES, tooLarge)));
@@ -26,6 +29,8 @@ export const POST = route(async (request) => {
     const summary = issues.map((issue) => `${issue.path || "body"}: ${issue.message}`).join("; ");
     throw new AppError("bad_request:input", `This is not a conversation export. ${summary}`, issues);
   }
+  const images = parsed.data.attachments.map((attachment) => Buffer.from(attachment.data, "base64"));
+  await assertStorageRoom(userId, images);
   const { id } = await importConversation(userId, parsed.data);
   return Response.json({ id }, { status: 201 });
 });

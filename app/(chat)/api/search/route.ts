@@ -3,6 +3,7 @@ import { requireUserId } from "@/lib/auth";
 import { MAX_QUERY_CHARS, searchConversations } from "@/lib/db/search";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { enforceRateLimit } from "@/lib/limits/policies";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +16,6 @@ export const GET = route(async (request) => {
     throw new AppError("bad_request:input", `q: must be at most ${MAX_QUERY_CHARS} characters`);
   }
   const userId = await requireUserId();
+  await enforceRateLimit(userId, "search");
   return Response.json({ results: await searchConversations(userId, query.data.q) });
 });

@@ -38,6 +38,14 @@ export const envSchema = z.object({
   TITLE_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   MAX_REPLY_STEPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

@@ -23,6 +23,7 @@ describe("parseEnv defaults", () => {
     expect(env.REGISTRATION_OPEN).toBe(true);
     expect(env.STREAM_STALL_TIMEOUT_MS).toBe(60_000);
     expect(env.ANTHROPIC_MAX_RETRIES).toBe(2);
+    expect(env.LOG_LEVEL).toBe("info");
     expect(env.ANTHROPIC_API_KEY).toBeUndefined();
     expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
@@ -67,6 +68,11 @@ describe("parseEnv defaults", () => {
     expect(env.DEFAULT_MODEL).toBeUndefined();
     expect(env.ANTHROPIC_API_KEY).toBeUndefined();
     expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
+  });
+
+  it("reads LOG_LEVEL", () => {
+    expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(parseEnv({ LOG_LEVEL: "silent" }).LOG_LEVEL).toBe("silent");
   });
 
   it("keeps a valid AUTH_SECRET and DEFAULT_MODEL", () => {
@@ -127,6 +133,7 @@ describe("bad values", () => {
     ["STREAM_STALL_TIMEOUT_MS", "7"],
     ["ANTHROPIC_MAX_RETRIES", "42"],
     ["NODE_ENV", "staging"],
+    ["LOG_LEVEL", "verbose"],
   ])("%s=%j throws an EnvError naming the variable, not the value", (name, value) => {
     const error = envError({ [name]: value });
     expect(error.name).toBe("EnvError");

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { findUserByEmail } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import { noteRequestUser } from "@/lib/request-context";
 import { authConfig, SESSION_COOKIE } from "./config";
 import { verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
@@ -61,6 +62,12 @@ async function sessionToken(): Promise<string> {
 
 /** The signed-in user's id, or an AppError("unauthorized:auth"). */
 export async function requireUserId(): Promise<string> {
+  const id = await verifiedUserId();
+  noteRequestUser(id);
+  return id;
+}
+
+async function verifiedUserId(): Promise<string> {
   const token = await sessionToken();
   const known = token ? verifiedTokens.get(token) : undefined;
   if (known && known.until > Date.now()) return known.userId;

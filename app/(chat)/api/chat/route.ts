@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** Sends a message (or retries a reply) and streams the reply as app-protocol SSE. */
 export const POST = route(async (request) => {
-  const body = await parseJson(request, chatRequestSchema);
   const userId = await requireUserId();
+  const body = await parseJson(request, chatRequestSchema);
   const { command, newConversation, save } = await prepareReply(userId, body);
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();

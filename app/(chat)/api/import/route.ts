@@ -2,7 +2,7 @@ import { requireUserId } from "@/lib/auth";
 import { importConversation } from "@/lib/db/export";
 import { AppError } from "@/lib/errors";
 import { conversationFileSchema, MAX_IMPORT_BYTES } from "@/lib/export/schema";
-import { readBodyCapped, route } from "@/lib/http";
+import { readJson, route } from "@/lib/http";
 
 const tooLarge = () =>
   new AppError("payload_too_large:input", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
@@ -10,14 +10,12 @@ const tooLarge = () =>
 /** `POST /api/import` with a conversation export (JSON): creates it as a new conversation, `{ id }`. */
 export const POST = route(async (request) => {
   const userId = await requireUserId();
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, MAX_IMPORT_BYTES, tooLarge)));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("bad_request:input", "The file must be JSON.");
-  }
-  const parsed = conversationFileSchema.safeParse(value);
+  const body = await readJson(request, {
+    limit: MAX_IMPORT_BYTES,
+    tooLarge,
+    notJson: "The file must be JSON.",
+  });
+  const parsed = conversationFileSchema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((issue) => ({
       path: issue.path.join("."),

@@ -202,9 +202,12 @@ export function ChatView({
         {chat.sendError && (
           <p
             role="alert"
+            data-error-code={chat.sendError.code}
             className="mx-auto mb-2 max-w-3xl rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
           >
-            {chat.sendError === "connection_error" ? t("errors.connection_error") : chat.sendError}
+            {chat.sendError.code === "connection_error"
+              ? t("errors.connection_error")
+              : chat.sendError.message}
           </p>
         )}
         <Composer

@@ -38,11 +38,19 @@ function localId() {
   return `local-${crypto.randomUUID()}`;
 }
 
-/** Why a request was refused, for the alert above the composer ("connection_error": no answer at all). */
-async function refusal(response: Response | null): Promise<string> {
-  if (!response) return "connection_error";
+/** A refused request, for the alert above the composer: the server's error code and message. */
+export interface SendError {
+  /** "connection_error": no answer at all; `http_<status>`: an answer without an error body. */
+  code: string;
+  message: string;
+}
+
+async function refusal(response: Response | null): Promise<SendError> {
+  if (!response) return { code: "connection_error", message: "" };
   const body = await response.json().catch(() => null);
-  return isErrorBody(body) ? body.error.message : `HTTP ${response.status}`;
+  return isErrorBody(body)
+    ? { code: body.error.code, message: body.error.message }
+    : { code: `http_${response.status}`, message: `HTTP ${response.status}` };
 }
 
 /** "skipped": nothing to load, or that page is already on its way. */
@@ -69,7 +77,7 @@ export function useChat({
   // The cursor of the older page being loaded or shown: each page is asked for once.
   const requestedCursor = useRef<string | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<SendError | null>(null);
   const conversationId = useRef(initialConversationId);
   const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);

@@ -71,7 +71,7 @@ test("the sign-in and registration pages carry a nonce policy and run without vi
   expect(await violations()).toEqual([]);
 });
 
-test("chatting, a highlighted code block, reloading and the sidebar cause no violations", async ({
+test("chatting, a highlighted code block, reloading, the sidebar and the other pages cause no violations", async ({
   page,
 }) => {
   const violations = await watchViolations(page);

@@ -14,38 +14,42 @@ type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    const started = performance.now();
+  return (request, context) => {
     const scope: RequestScope = { requestId: randomUUID() };
     return runInRequestScope(scope, async () => {
-      let failure: unknown;
-      let response: Response;
-      try {
-        if (MUTATING.has(request.method) && isForeignOrigin(request.headers)) {
-          throw new AppError("forbidden:origin", "This request came from another site's page.");
-        }
-        response = await handler(request, context);
-      } catch (error) {
-        if (!(error instanceof AppError)) failure = error;
-        const refusal =
-          error instanceof AppError
-            ? error
-            : new AppError("internal:server", "Something went wrong on the server.");
-        response = Response.json(refusal.toBody(), { status: refusal.status });
-      }
+      const started = performance.now();
+      const { response, failure } = await answer(handler, request, context);
       const line = {
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: request.nextUrl.pathname,
         status: response.status,
         ms: Math.round(performance.now() - started),
         userId: scope.userId,
-        ...(failure === undefined ? {} : { err: failure }),
       };
-      if (response.status >= 500) logger.error(line, "request failed");
-      else logger.info(line, "request");
+      if (response.status < 500) logger.info(line, "request");
+      else logger.error(failure === undefined ? line : { ...line, err: failure }, "request failed");
       return withHeader(response, "x-request-id", scope.requestId);
     });
   };
+}
+
+/** The handler's response, or the refusal it threw; `failure` is an unexpected error (answered 500). */
+async function answer<C>(
+  handler: Handler<C>,
+  request: NextRequest,
+  context: C,
+): Promise<{ response: Response; failure?: unknown }> {
+  try {
+    if (MUTATING.has(request.method) && isForeignOrigin(request.headers)) {
+      throw new AppError("forbidden:origin", "This request came from another site's page.");
+    }
+    return { response: await handler(request, context) };
+  } catch (error) {
+    if (error instanceof AppError)
+      return { response: Response.json(error.toBody(), { status: error.status }) };
+    const internal = new AppError("internal:server", "Something went wrong on the server.");
+    return { response: Response.json(internal.toBody(), { status: internal.status }), failure: error };
+  }
 }
 
 /** Sets a header, copying the response when its headers are immutable (e.g. `Response.redirect`). */

@@ -5,7 +5,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "@/lib/env";
 import { requestScope } from "@/lib/request-context";
 
-// Keys whose values must never reach the log, at the top level and two levels down (e.g. headers.cookie).
+// Keys whose values must never reach the log, at the top level and up to two levels down (req.headers.cookie).
 const SECRET_KEYS = [
   "cookie",
   "authorization",
@@ -22,7 +22,7 @@ const SECRET_KEYS = [
   "body",
 ];
 
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
   const child = key.startsWith("[") ? key : `.${key}`;
   return [key, `*${child}`, `*.*${child}`];
 });

@@ -1,6 +1,7 @@
 // Browser tests drive the built app (next start) in Debian's chromium. Two app instances share the
 // build: one talks to the Messages-API test double, one runs in demo mode. Ports come from
 // scripts/test.mjs (free ports) or the defaults below.
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
 
@@ -13,6 +14,8 @@ export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
 // The demo instance trusts no proxy (tests check that X-Forwarded-For is then ignored).
 process.env.E2E_DEMO_URL = `http://127.0.0.1:${demoPort}`;
+const serverLog = (name: string) => path.resolve("test-results", `server-${name}.log`);
+process.env.E2E_APP_LOG = serverLog("app");
 
 const appEnv = {
   AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
@@ -49,7 +52,13 @@ function appServer(name: string, serverPort: number, extraEnv: Record<string, st
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore" as const,
-    env: { ...appEnv, ...extraEnv, PORT: String(serverPort), E2E_DB_NAME: name },
+    env: {
+      ...appEnv,
+      ...extraEnv,
+      PORT: String(serverPort),
+      E2E_DB_NAME: name,
+      E2E_SERVER_LOG: serverLog(name),
+    },
   };
 }
 

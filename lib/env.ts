@@ -101,6 +101,14 @@ export const envSchema = z.object({
   RATE_LIMIT_COUNT_PER_MINUTE: positiveNumber(60),
   MAX_CONCURRENT_REPLIES: positiveNumber(3),
   STORAGE_QUOTA_MB: positiveNumber(500),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };

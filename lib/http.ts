@@ -1,27 +1,67 @@
-// Thin route handlers: parse with zod, turn AppErrors into JSON responses, never leak internals.
+// Thin route handlers: refuse cross-site writes, read bodies capped, parse with zod, turn AppErrors
+// into JSON responses, never leak internals; one log line per request.
 import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import { type RequestScope, runInRequestScope } from "@/lib/request-context";
+import { isForeignOrigin } from "@/lib/security/origin";
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof AppError)
-        return Response.json(error.toBody(), { status: error.status, headers: error.headers });
-      console.error(
-        "unhandled route error",
-        request.method,
-        new URL(request.url).pathname,
-        (error as Error)?.name,
-      );
-      const internal = new AppError("internal:server", "Something went wrong on the server.");
-      return Response.json(internal.toBody(), { status: internal.status });
-    }
+  return (request, context) => {
+    const scope: RequestScope = { requestId: randomUUID() };
+    return runInRequestScope(scope, async () => {
+      const started = performance.now();
+      const { response, failure } = await answer(handler, request, context);
+      const line = {
+        method: request.method,
+        path: request.nextUrl.pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+        userId: scope.userId,
+      };
+      if (response.status < 500) logger.info(line, "request");
+      else logger.error(failure === undefined ? line : { ...line, err: failure }, "request failed");
+      return withHeader(response, "x-request-id", scope.requestId);
+    });
   };
+}
+
+/** The handler's response, or the refusal it threw; `failure` is an unexpected error (answered 500). */
+async function answer<C>(
+  handler: Handler<C>,
+  request: NextRequest,
+  context: C,
+): Promise<{ response: Response; failure?: unknown }> {
+  try {
+    if (MUTATING.has(request.method) && isForeignOrigin(request.headers)) {
+      throw new AppError("forbidden:origin", "This request came from another site's page.");
+    }
+    return { response: await handler(request, context) };
+  } catch (error) {
+    if (error instanceof AppError)
+      return { response: Response.json(error.toBody(), { status: error.status, headers: error.headers }) };
+    const internal = new AppError("internal:server", "Something went wrong on the server.");
+    return { response: Response.json(internal.toBody(), { status: internal.status }), failure: error };
+  }
+}
+
+/** Sets a header, copying the response when its headers are immutable (e.g. `Response.redirect`). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -56,18 +96,39 @@ export async function readBodyCapped(
   return body;
 }
 
-/** Reads and validates a JSON body, answering 400 / 413 with the reasons. */
-export async function parseJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES)
-    throw new AppError("payload_too_large:input", "The request body is too large.");
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request:input", "The request body must be JSON.");
+interface JsonBodyOptions {
+  limit?: number;
+  tooLarge?: () => AppError;
+  /** What a body that does not parse is called in the 400's message. */
+  notJson?: string;
+}
+
+/**
+ * The JSON body, unvalidated: refused with 415 unless sent as application/json (an HTML form cannot
+ * send that, and another site's script cannot without a CORS preflight, which is never granted),
+ * with 413 past `limit` bytes before the rest is read, and with 400 when it is not JSON.
+ */
+export async function readJson(request: Request, options: JsonBodyOptions = {}): Promise<unknown> {
+  const {
+    limit = MAX_BODY_BYTES,
+    tooLarge = () => new AppError("payload_too_large:input", "The request body is too large."),
+    notJson = "The request body must be JSON.",
+  } = options;
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    throw new AppError("unsupported_media_type:body", "Send the request body as application/json.");
   }
-  return validate(schema, value);
+  const text = new TextDecoder().decode(await readBodyCapped(request, limit, tooLarge));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request:input", notJson);
+  }
+}
+
+/** Reads and validates a JSON body, answering 400 / 413 / 415 with the reasons. */
+export async function parseJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  return validate(schema, await readJson(request));
 }
 
 /** Validates the URL's query parameters, answering 400 with the reasons. */

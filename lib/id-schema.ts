@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** A row id as it may appear in a URL or a request body (cuid or UUID), checked before any query. */
 export const idSchema = z

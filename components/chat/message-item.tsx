@@ -43,6 +43,7 @@ function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () =>
     <div className="mt-2 flex flex-wrap items-center gap-3">
       <div
         role="alert"
+        data-error-code={error.type}
         className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
       >
         {cause}

@@ -41,13 +41,14 @@ function localId() {
   return `local-${crypto.randomUUID()}`;
 }
 
-/** Why a request was refused: the server's stable code and message ("connection_error": no answer at all). */
-export interface Refusal {
+/** A refused request, for the alert above the composer: the server's error code and message. */
+export interface SendError {
+  /** "connection_error": no answer at all; `http_<status>`: an answer without an error body. */
   code: string;
   message: string;
 }
 
-async function refusal(response: Response | null): Promise<Refusal> {
+async function refusal(response: Response | null): Promise<SendError> {
   if (!response) return { code: "connection_error", message: "" };
   const body = await response.json().catch(() => null);
   return isErrorBody(body)
@@ -79,7 +80,7 @@ export function useChat({
   // The cursor of the older page being loaded or shown: each page is asked for once.
   const requestedCursor = useRef<string | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
-  const [sendError, setSendError] = useState<Refusal | null>(null);
+  const [sendError, setSendError] = useState<SendError | null>(null);
   const conversationId = useRef(initialConversationId);
   const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { findSessionVersion, revokeSessions } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
+import { noteRequestUser } from "@/lib/request-context";
 import { authorizeCredentials } from "./authorize";
 import { authConfig, SESSION_COOKIE } from "./config";
 import { tokenSessionVersion } from "./session-version";
@@ -66,6 +67,12 @@ function unauthorized(): AppError {
 
 /** The signed-in user's id, or an AppError("unauthorized:auth"). */
 export async function requireUserId(): Promise<string> {
+  const id = await verifiedUserId();
+  noteRequestUser(id);
+  return id;
+}
+
+async function verifiedUserId(): Promise<string> {
   const token = await sessionToken();
   const known = token ? verifiedTokens.get(token) : undefined;
   if (known && known.until > Date.now()) {

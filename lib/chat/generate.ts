@@ -8,11 +8,19 @@ import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
 import { recordUsage } from "@/lib/db/usage";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
 import { appTools } from "@/lib/tools/catalogue";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
-import { type ModelClient, type ReplyCommand, type ReplyStore, type RunnerParts, runReply } from "./runner";
+import {
+  type FinishedReply,
+  type ModelClient,
+  type ReplyCommand,
+  type ReplyStore,
+  type RunnerParts,
+  runReply,
+} from "./runner";
 import type { NewConversation } from "./service";
 import { suggestTitle } from "./title";
 
@@ -77,13 +85,16 @@ export function startGeneration(
   parts: RunnerParts = productionParts(),
 ): void {
   const id = command.assistantMessageId;
+  const started = performance.now();
   runReply(command, saved, parts)
     .then((finished) => {
-      if (finished?.status === "done" && newConversation)
+      if (!finished) return;
+      logReply(command, finished, performance.now() - started);
+      if (finished.status === "done" && newConversation)
         void retitle(command.conversationId, newConversation, textOf(finished.content));
     })
     .catch(async (error: unknown) => {
-      console.error("generation failed to finish", id, (error as Error)?.message);
+      logger.error({ err: error, replyId: id }, "reply failed to finish");
       await markReplyFailed(id).catch(() => {});
       parts.bus.close(id);
     });
@@ -97,6 +108,31 @@ async function retitle(conversationId: string, first: NewConversation, replyText
     const title = await suggestTitle(anthropic(), TITLE_MODEL, first.userText, replyText);
     if (title) await replaceInitialTitle(conversationId, first.title, title);
   } catch (error) {
-    console.warn("title generation failed:", (error as Error)?.name);
+    logger.warn({ err: error, conversationId }, "title generation failed");
   }
+}
+
+/** The operator's line for a finished reply: ids, outcome, steps, latency, usage and cost, never text. */
+function logReply(command: ReplyCommand, reply: FinishedReply, ms: number) {
+  const { usage } = reply;
+  logger[reply.status === "error" ? "warn" : "info"](
+    {
+      replyId: command.assistantMessageId,
+      userId: command.userId,
+      conversationId: command.conversationId,
+      model: reply.model,
+      status: reply.status,
+      stopReason: reply.stopReason,
+      errorType: reply.error?.type,
+      steps: reply.steps,
+      ms: Math.round(ms),
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      cacheReadTokens: usage.cacheReadTokens,
+      cacheWriteTokens: usage.cacheWriteTokens,
+      costUsd: reply.costUsd,
+      apiRequestId: reply.requestId,
+    },
+    "reply",
+  );
 }

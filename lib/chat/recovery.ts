@@ -1,6 +1,7 @@
 import { markInterruptedReplies } from "@/lib/db/messages";
+import { logger } from "@/lib/log";
 
 export async function recoverInterruptedReplies(): Promise<void> {
   const { count } = await markInterruptedReplies();
-  if (count > 0) console.log(`Marked ${count} interrupted repl${count === 1 ? "y" : "ies"} as failed.`);
+  if (count > 0) logger.info({ count }, "interrupted replies marked as failed");
 }

@@ -4,6 +4,7 @@
 // Every step's blocks belong to the one assistant message, in order. The parts it works with are
 // passed in (model client, reply store, generation bus, tools), so it runs against fakes in tests.
 import type { MessageCreateParamsBase, RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
+import { logger } from "@/lib/log";
 import { addUsage, costUsd } from "@/lib/pricing/cost";
 import type { ToolBox } from "@/lib/tools/types";
 import type { GenerationBus } from "./bus";
@@ -33,6 +34,8 @@ export interface FinishedReply {
   costUsd: number | null;
   requestId: string | null;
   model: string;
+  /** API calls made. */
+  steps: number;
   error: ChatErrorInfo | null;
 }
 
@@ -139,11 +142,13 @@ export async function runReply(
   let model = command.spec.params.model;
   let stopReason: string | null = null;
   let requestId: string | null = null;
+  let steps = 0;
   let failure: unknown = null;
   let lastSave = Date.now();
 
   try {
     for (let step = 1; ; step++) {
+      steps = step;
       if (step > 1) bus.publish(id, { type: "step", step });
       stopReason = null;
       const reply = new ReplyAccumulator(content.length);
@@ -170,7 +175,7 @@ export async function runReply(
           cost = sumCost(cost, stepCost);
           const record = { step, model, usage: reply.usage, costUsd: stepCost, requestId };
           void store.recordStep(command, record).catch((error: unknown) => {
-            console.error("usage of a reply step could not be recorded", (error as Error)?.name);
+            logger.error({ err: error, replyId: id, step }, "usage of a reply step could not be recorded");
           });
         }
       }
@@ -211,10 +216,11 @@ export async function runReply(
     costUsd: cost,
     requestId: error?.requestId ?? requestId,
     model,
+    steps,
     error,
   };
   await store.finish(id, finished);
-  const { content: _content, model: _model, ...end } = finished;
+  const { content: _content, model: _model, steps: _steps, ...end } = finished;
   bus.publish(id, { type: "end", ...end });
   bus.close(id);
   return finished;

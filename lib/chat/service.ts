@@ -17,6 +17,7 @@ import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkImageUrl } from "@/lib/images/url";
+import { logger } from "@/lib/log";
 import { acceptModel } from "@/lib/model/models";
 import type { ModelInfo } from "@/lib/model/types";
 import { replyTools } from "@/lib/tools/catalogue";
@@ -133,7 +134,7 @@ function saveError(error: unknown): AppError {
   // The database's own guard against two replies at once (see the one_reply_generating migration),
   // for requests that passed idleContext at the same moment.
   if ((error as { code?: string }).code === "P2002") return replyInProgress();
-  console.error("a chat turn could not be saved", (error as Error)?.name);
+  logger.error({ err: error }, "a chat turn could not be saved");
   return new AppError("internal:server", "Your message could not be saved, so it was not sent. Try again.");
 }
 

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgres/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma/sqlite/client";
+import { logger } from "@/lib/log";
 
 export type Db = SqliteClient;
 
@@ -21,7 +22,7 @@ function createClient(): Db {
     .$queryRawUnsafe("PRAGMA journal_mode = WAL")
     .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
     .then(() => client.$queryRawUnsafe("PRAGMA busy_timeout = 5000"))
-    .catch((error: unknown) => console.warn("SQLite pragmas not applied:", (error as Error)?.message));
+    .catch((error: unknown) => logger.warn({ err: error }, "SQLite pragmas not applied"));
   return client;
 }
 

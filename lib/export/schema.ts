@@ -1,7 +1,8 @@
 // The JSON export format of a conversation (also the import format) and of "export all my data".
-import { z } from "zod";
+
 import { idSchema } from "@/lib/id-schema";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
+import { z } from "@/lib/zod";
 
 export const CONVERSATION_FORMAT = "claude-chat/conversation";
 export const ACCOUNT_FORMAT = "claude-chat/account";

@@ -1,5 +1,5 @@
 // Validation shared by the preset routes and the preset form (which shows the same rules translated).
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const PRESET_NAME_MAX = 100;
 export const PRESET_PROMPT_MAX = 100_000;

@@ -1,6 +1,6 @@
 // The result of the built-in search_conversations tool, as Claude gets it (JSON text in the
 // tool_result) and as the chat shows it. Shared by server and browser.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const SEARCH_CONVERSATIONS = "search_conversations";
 /** At most this many hits go back to Claude. */

@@ -1,5 +1,6 @@
 // Tools the app runs itself when Claude asks for them (client tools, in the API's terms).
 import type { Tool } from "@anthropic-ai/sdk/resources/messages";
+import { logger } from "@/lib/log";
 
 export interface ToolContext {
   /** Whose data the tool may read: every query is scoped to this user. */
@@ -36,7 +37,7 @@ export function toolBox(tools: readonly AppTool[]): ToolBox {
         return await tool.run(input, context);
       } catch (error) {
         if (context.signal.aborted) throw error;
-        console.error("tool failed", name, (error as Error)?.name);
+        logger.error({ err: error, tool: name }, "tool failed");
         return { text: `The tool ${name} failed. Try again later.`, isError: true };
       }
     },

@@ -30,6 +30,7 @@ export const doneReply: FinishedReply = {
   costUsd: 0.000075,
   requestId: "req_done",
   model: MODEL,
+  steps: 1,
   error: null,
 };
 

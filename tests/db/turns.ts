@@ -161,6 +161,7 @@ describe("finishReply and saveReplyProgress", () => {
       costUsd: 0.00123,
       requestId: "req_123",
       model: "claude-opus-4-1",
+      steps: 1,
       error: { type: "overloaded_error", message: "Overloaded", requestId: "req_123", retryAfterSeconds: 5 },
     });
     expect(await message(id)).toMatchObject({

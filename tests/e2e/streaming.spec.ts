@@ -63,23 +63,24 @@ test("closing the tab mid-stream: the server finishes and saves the reply", asyn
 });
 
 const failures = [
-  { spec: "error:401", cause: "invalid API key" },
-  { spec: "error:529", cause: "overloaded" },
+  { spec: "error:401", cause: "invalid API key", code: "authentication_error" },
+  { spec: "error:529", cause: "overloaded", code: "overloaded_error" },
   // A 413 comes from the edge without an envelope or request id.
-  { spec: "error:413", cause: "too large", noRequestId: true },
-  { spec: "error:404", cause: "model was not found" },
-  { spec: "error:403", cause: "not allowed" },
-  { spec: "error:429?retry_after=0", cause: "Rate limited" },
-  { spec: "error:500", cause: "internal server error" },
+  { spec: "error:413", cause: "too large", code: "request_too_large", noRequestId: true },
+  { spec: "error:404", cause: "model was not found", code: "not_found_error" },
+  { spec: "error:403", cause: "not allowed", code: "permission_error" },
+  { spec: "error:429?retry_after=0", cause: "Rate limited", code: "rate_limit_error" },
+  { spec: "error:500", cause: "internal server error", code: "api_error" },
 ];
 
-for (const { spec, cause, noRequestId } of failures) {
+for (const { spec, cause, code, noRequestId } of failures) {
   test(`API failure ${spec} shows its cause, the request id and Retry`, async ({ page }) => {
     await sendMessage(page, scenario(spec));
     const reply = lastReply(page);
     await expect(reply).toHaveAttribute("data-message-status", "error", { timeout: 20_000 });
     const alert = reply.getByRole("alert");
     await expect(alert).toContainText(cause);
+    await expect(alert).toHaveAttribute("data-error-code", code);
     if (noRequestId) await expect(alert).not.toContainText("Request id:");
     else await expect(alert).toContainText("Request id: req_");
     await expect(reply.getByRole("button", { name: "Retry" })).toBeVisible();

@@ -23,6 +23,7 @@ describe("parseEnv defaults", () => {
     expect(env.REGISTRATION_OPEN).toBe(true);
     expect(env.STREAM_STALL_TIMEOUT_MS).toBe(60_000);
     expect(env.ANTHROPIC_MAX_RETRIES).toBe(2);
+    expect(env.LOG_LEVEL).toBe("info");
     expect(env.ANTHROPIC_API_KEY).toBeUndefined();
     expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
     expect(env.AUTH_SECRET).toBeUndefined();
@@ -70,6 +71,11 @@ describe("parseEnv defaults", () => {
     expect(env.DEFAULT_MODEL).toBeUndefined();
     expect(env.ANTHROPIC_API_KEY).toBeUndefined();
     expect(env.ANTHROPIC_BASE_URL).toBeUndefined();
+  });
+
+  it("reads LOG_LEVEL", () => {
+    expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(parseEnv({ LOG_LEVEL: "silent" }).LOG_LEVEL).toBe("silent");
   });
 
   it("keeps a valid AUTH_SECRET and DEFAULT_MODEL", () => {
@@ -137,6 +143,7 @@ describe("bad values", () => {
     ["REGISTRATIONS_PER_HOUR", "0"],
     ["TRUSTED_PROXIES", "10.0.0.1, proxy.internal"],
     ["TRUSTED_PROXIES", "10.0.0.0/40"],
+    ["LOG_LEVEL", "verbose"],
   ])("%s=%j throws an EnvError naming the variable, not the value", (name, value) => {
     const error = envError({ [name]: value });
     expect(error.name).toBe("EnvError");

@@ -203,6 +203,9 @@ describe("runReply", () => {
     expect(store.finished?.usage).toMatchObject({ inputTokens: 10, outputTokens: 5 });
     expect(store.finished?.costUsd).toBeCloseTo((10 * 3 + 5 * 15) / 1e6);
     expect(seen.map((event) => event.type)).toEqual(["start", "usage", "block", "delta", "usage", "end"]);
+    expect(finished?.steps).toBe(1);
+    // The step count is for the server's log, not part of the browser's protocol.
+    expect(seen.at(-1)).not.toHaveProperty("steps");
     expect(store.steps).toHaveLength(1);
   });
 
@@ -248,6 +251,7 @@ describe("runReply", () => {
     ]);
     expect(model.requests[2]?.messages).toHaveLength(5);
     expect(finished?.usage).toMatchObject({ inputTokens: 50, outputTokens: 17 });
+    expect(finished?.steps).toBe(3);
     expect(store.steps.map((step) => [step.step, step.usage.inputTokens, step.requestId])).toEqual([
       [1, 10, "req_1"],
       [2, 30, "req_2"],
@@ -303,6 +307,7 @@ describe("runReply", () => {
     expect(model.requests).toHaveLength(2);
     expect(finished?.status).toBe("done");
     expect(finished?.stopReason).toBe("max_steps");
+    expect(finished?.steps).toBe(2);
   });
 
   it("Stop during step 2 keeps step 1 and the partial step 2 as stopped", async () => {

@@ -1,5 +1,6 @@
 // The built-in search_conversations tool, with a fake search function in place of the database.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log";
 import {
   type ConversationHit,
   type SearchConversations,
@@ -208,7 +209,7 @@ describe("search_conversations: run", () => {
   });
 
   it("a failing search rejects; in a tool box it becomes an error result", async () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(logger, "error").mockImplementation(() => {});
     const failing: SearchConversations = async () => {
       throw new Error("database is down: postgres://secret@host");
     };

@@ -22,8 +22,8 @@ async function startReply(userId: string, body: ChatRequest): Promise<string> {
 
 /** Sends a message (or retries a reply) and streams the reply as app-protocol SSE. */
 export const POST = route(async (request) => {
-  const body = await parseJson(request, chatRequestSchema);
   const userId = await requireUserId();
+  const body = await parseJson(request, chatRequestSchema);
   await enforceRateLimit(userId, "chat");
   const release = await reserveReplySlot(userId);
   // Once saved, the reply's streaming row counts towards the cap instead of the reservation.

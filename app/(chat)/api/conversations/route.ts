@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** One page of the signed-in user's conversations, newest first: `{ conversations, nextCursor }`. */
 export const GET = route(async (request) => {
-  const { cursor, limit } = parseQuery(request, listQuerySchema);
   const userId = await requireUserId();
+  const { cursor, limit } = parseQuery(request, listQuerySchema);
   return Response.json(await listConversations(userId, { after: cursor ?? null, limit }));
 });

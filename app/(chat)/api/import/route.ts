@@ -2,7 +2,7 @@ import { requireUserId } from "@/lib/auth";
 import { importConversation } from "@/lib/db/export";
 import { AppError } from "@/lib/errors";
 import { conversationFileSchema, MAX_IMPORT_BYTES } from "@/lib/export/schema";
-import { readBodyCapped, route } from "@/lib/http";
+import { readJson, route } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/limits/policies";
 import { assertStorageRoom } from "@/lib/limits/storage";
 
@@ -13,14 +13,12 @@ const tooLarge = () =>
 export const POST = route(async (request) => {
   const userId = await requireUserId();
   await enforceRateLimit(userId, "import");
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, MAX_IMPORT_BYTES, tooLarge)));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("bad_request:input", "The file must be JSON.");
-  }
-  const parsed = conversationFileSchema.safeParse(value);
+  const body = await readJson(request, {
+    limit: MAX_IMPORT_BYTES,
+    tooLarge,
+    notJson: "The file must be JSON.",
+  });
+  const parsed = conversationFileSchema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 20).map((issue) => ({
       path: issue.path.join("."),

@@ -10,7 +10,7 @@ const settingsSchema = z
 export const GET = route(async () => Response.json(await getUserSettings(await requireUserId())));
 
 export const PATCH = route(async (request) => {
-  const settings = await parseJson(request, settingsSchema);
   const userId = await requireUserId();
+  const settings = await parseJson(request, settingsSchema);
   return Response.json(await updateUserSettings(userId, settings));
 });

@@ -7,8 +7,8 @@ import { type ConversationContext, conversationIdOf, conversationNotFound } from
 
 /** Renames a conversation: `{ title }` (trimmed, 1–200 characters). */
 export const PATCH = route(async (request, context: ConversationContext) => {
-  const { title } = await parseJson(request, renameSchema);
   const userId = await requireUserId();
+  const { title } = await parseJson(request, renameSchema);
   const id = await conversationIdOf(context);
   const conversation = id ? await renameConversation(userId, id, title) : null;
   if (!conversation) throw conversationNotFound();

@@ -30,8 +30,8 @@ export const GET = route(async (_request, { params }: Context) => {
 
 /** Changes the system prompt the conversation uses, from its next reply on. */
 export const PATCH = route(async (request, { params }: Context) => {
-  const body = await parseJson(request, bodySchema);
   const userId = await requireUserId();
+  const body = await parseJson(request, bodySchema);
   const { conversationId } = await params;
   let data: { systemPrompt: string | null; presetId: string | null };
   if ("presetId" in body) {

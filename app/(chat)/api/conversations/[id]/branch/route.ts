@@ -15,8 +15,8 @@ const branchSchema = z.object({ messageId: idSchema });
  * edit or a regenerated reply) from now on, and answers with the newest page of it.
  */
 export const PUT = route(async (request, context: ConversationContext) => {
-  const { messageId } = await parseJson(request, branchSchema);
   const userId = await requireUserId();
+  const { messageId } = await parseJson(request, branchSchema);
   const id = await conversationIdOf(context);
   const page = id && (await selectBranch(id, userId, messageId)) ? await activePathPage(id, userId) : null;
   if (!page) throw conversationNotFound();

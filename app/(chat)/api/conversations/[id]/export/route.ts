@@ -13,9 +13,9 @@ const formatSchema = z.enum(["md", "json"]);
 
 /** `GET /api/conversations/<id>/export?format=md|json`: the conversation as a download. */
 export const GET = route(async (request, context: ConversationContext) => {
+  const userId = await requireUserId();
   const format = formatSchema.safeParse(new URL(request.url).searchParams.get("format") ?? "json");
   if (!format.success) throw new AppError("bad_request:input", "format: must be md or json");
-  const userId = await requireUserId();
   const id = await conversationIdOf(context);
   const file = id ? await exportConversation(userId, id) : null;
   if (!file) throw conversationNotFound();

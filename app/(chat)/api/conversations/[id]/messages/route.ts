@@ -12,8 +12,8 @@ const querySchema = z.object({ before: idSchema });
 
 /** `GET /api/conversations/<id>/messages?before=<messageId>`: the page of the active branch above that message. */
 export const GET = route(async (request, context: ConversationContext) => {
-  const { before } = parseQuery(request, querySchema);
   const userId = await requireUserId();
+  const { before } = parseQuery(request, querySchema);
   const id = await conversationIdOf(context);
   const page = id ? await activePathPage(id, userId, before) : null;
   if (!page) throw conversationNotFound();

@@ -12,3 +12,4 @@ import "./conversations";
 import "./attachments";
 import "./search";
 import "./connectors";
+import "./usage";

@@ -18,12 +18,14 @@ test("a reply's cost shows on /usage and in its CSV; another user's /usage shows
   expect(Number(cost)).toBeGreaterThan(0);
 
   await page.getByRole("button", { name: "Account" }).click();
-  await page.getByRole("link", { name: "Usage" }).click();
+  await page.getByRole("link", { name: "Usage", exact: true }).click();
   await expect(page).toHaveURL(/\/usage/);
   const total = page.locator("[data-usage-total-usd]");
   await expect(total).toHaveAttribute("data-usage-total-usd", cost);
   await expect(page.getByRole("combobox", { name: "Period" })).toHaveValue("month");
-  await expect(page.getByRole("link", { name: /^Usage check/ })).toHaveAttribute("href", /^\/c\//);
+  await expect(
+    page.locator("[data-usage-conversation]").getByRole("link", { name: /^Usage check/ }),
+  ).toHaveAttribute("href", /^\/c\//);
   await expect(page.getByRole("cell", { name: "claude-sonnet-4-6" })).toBeVisible();
 
   await page.getByRole("combobox", { name: "Period" }).selectOption("30d");
@@ -53,8 +55,8 @@ test("a custom period refuses reversed and over-long ranges with a message", asy
   await registerAndSignIn(page);
   await page.goto("/usage");
   await page.getByRole("combobox", { name: "Period" }).selectOption("custom");
-  await page.getByLabel("From").fill("2026-03-10");
-  await page.getByLabel("To").fill("2026-03-01");
+  await page.getByLabel("From", { exact: true }).fill("2026-03-10");
+  await page.getByLabel("To", { exact: true }).fill("2026-03-01");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "From must not be after To." })).toBeVisible();
   await page.goto("/usage?range=custom&from=2024-01-01&to=2026-01-01");

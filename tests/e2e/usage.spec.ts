@@ -6,6 +6,7 @@ test("a reply's cost shows on /usage and in its CSV; another user's /usage shows
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // two registrations and a reply on a shared machine
   await registerAndSignIn(page);
   await page.getByRole("combobox", { name: "Model" }).selectOption("claude-sonnet-4-6");
   await sendMessage(

@@ -1,12 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { formatUsd, type TokenUsage } from "@/lib/pricing/cost";
-
-/** Plain decimal, never exponent notation ("0.000042", not "4.2e-5"). */
-function decimalString(amount: number): string {
-  return amount.toFixed(10).replace(/\.?0+$/, "");
-}
+import { decimalUsd, formatUsd, type TokenUsage } from "@/lib/pricing/cost";
 
 export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: number | null }) {
   const t = useTranslations("chat");
@@ -32,7 +27,7 @@ export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: numb
       data-thinking-tokens={thinking > 0 ? thinking : undefined}
       data-web-search-requests={searches > 0 ? searches : undefined}
       data-web-fetch-requests={fetches > 0 ? fetches : undefined}
-      data-cost-usd={costUsd === null ? "" : decimalString(costUsd)}
+      data-cost-usd={costUsd === null ? "" : decimalUsd(costUsd)}
     >
       {thinking > 0
         ? t("usageWithThinking", { ...values, thinking: format.number(thinking) })

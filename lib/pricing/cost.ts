@@ -87,6 +87,11 @@ export function cachingSavingsUsd(model: string, usage: TokenUsage): number | nu
   return (savedUnits * price.input) / 1e6;
 }
 
+/** Plain decimal, never exponent notation ("0.000042", not "4.2e-5"): the data-*-usd attributes and CSV. */
+export function decimalUsd(amount: number): string {
+  return amount.toFixed(10).replace(/\.?0+$/, "") || "0";
+}
+
 const SIGNIFICANT_DIGITS = 4;
 const MAX_DECIMALS = 10;
 

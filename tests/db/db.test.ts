@@ -16,3 +16,4 @@ import "./search";
 import "./connectors";
 import "./limits";
 import "./export";
+import "./usage";

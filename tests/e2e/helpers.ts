@@ -16,7 +16,8 @@ export async function registerAndSignIn(page: Page, user: TestUser = uniqueUser(
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // Hashing the password takes a while on a busy machine.
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
   await chatReady(page);
   return user;
 }

@@ -1,6 +1,7 @@
 // Tools Anthropic runs (web search, web fetch, code execution) and remote MCP connectors, against
 // the test double, which checks tool definitions, the MCP beta header and the pairing of tool blocks.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import {
   chatReady,
@@ -218,6 +219,8 @@ test("connectors: the MCP request carries the beta and token, which never reach 
   }
   await reloadReady(page);
   await expect(card(page, "mcp_tool_use")).toContainText("lookup");
+  // Nor the operator log.
+  expect(readFileSync(process.env.E2E_APP_LOG ?? "", "utf8").includes(token)).toBe(false);
 
   // Another user can neither see nor use it.
   const other = await stranger(browser);

@@ -162,7 +162,8 @@ test("Stop during step 2 keeps every step so far, as stopped, after reload too",
 });
 
 test("reloading during step 2 resumes the reply and shows every step once", async ({ page }) => {
-  await sendMessage(page, scenario(slowLoop, "Resume search"));
+  // Slower than slowLoop: the reply must still be streaming once the reloaded page is up.
+  await sendMessage(page, scenario("tool_loop?steps=3&tokens=80&delay=80", "Resume search"));
   await expect(lastReply(page)).toContainText("Step 2: word1 word2 word3");
   await expect(page).toHaveURL(/\/c\//);
   await reloadReady(page);

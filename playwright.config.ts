@@ -3,6 +3,7 @@
 // scripts/test.mjs (free ports) or the defaults below.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { appEnv } from "./tests/support/app-env";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
 
 const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
@@ -16,19 +17,6 @@ process.env.E2E_DOUBLE_URL = doubleUrl;
 process.env.E2E_DEMO_URL = `http://127.0.0.1:${demoPort}`;
 const serverLog = (name: string) => path.resolve("test-results", `server-${name}.log`);
 process.env.E2E_APP_LOG = serverLog("app");
-
-const appEnv = {
-  AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
-  AUTH_TRUST_HOST: "true",
-  NEXT_TELEMETRY_DISABLED: "1",
-  STREAM_STALL_TIMEOUT_MS: "3000",
-  ANTHROPIC_MAX_RETRIES: "2",
-  // Tests name conversations by their first words; title generation is covered by unit tests.
-  TITLE_MODEL: "off",
-  ALLOW_HTTP_IMAGE_URLS: "true",
-  // Many test users share one address: per-user and per-address allowances must not refuse them.
-  LIMITS_SCALE: "1000",
-};
 
 /**
  * The "limits" app shows the limits refusing: its allowances are set so that, times LIMITS_SCALE,

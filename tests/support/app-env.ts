@@ -1,0 +1,13 @@
+// The environment every app instance under browser test runs with (see playwright.config.ts).
+export const appEnv = {
+  AUTH_SECRET: process.env.E2E_AUTH_SECRET || "e2e-only-secret-e2e-only-secret-e2e-only",
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+  STREAM_STALL_TIMEOUT_MS: "3000",
+  ANTHROPIC_MAX_RETRIES: "2",
+  // Tests name conversations by their first words; title generation is covered by unit tests.
+  TITLE_MODEL: "off",
+  ALLOW_HTTP_IMAGE_URLS: "true",
+  // Many test users share one address: per-user and per-address allowances must not refuse them.
+  LIMITS_SCALE: "1000",
+};

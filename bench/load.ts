@@ -9,6 +9,7 @@
 //     again: every reply must be kept with its text up to the last progress save, marked
 //     interrupted, and Retry must answer it.
 //   BENCH_DATABASES=sqlite,postgres (default both; PostgreSQL on 127.0.0.1:5432 as postgres)
+//   BENCH_FAULT_REPLIES=0 skips the fault test; BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof) go to the server's node.
 
 import {
   type BenchDatabase,
@@ -218,12 +219,14 @@ async function faultPhase(
 async function benchOn(kind: DatabaseKind) {
   const database = await createDatabase(kind);
   const double = await startDoubleProcess();
-  let server = await startServer(database.url, double.url);
+  let server: BenchServer | undefined;
   try {
+    const started = await startServer(database.url, double.url);
+    server = started;
     const emails = await seedUsers(database, USERS);
-    const cookies = await inBatches(emails, 4, (email) => signIn(server.baseUrl, email));
+    const cookies = await inBatches(emails, 4, (email) => signIn(started.baseUrl, email));
     console.log(`\n▸ ${kind}: ${USERS} users signed in; ${SECONDS} s of load…`);
-    const load = await loadPhase(server, double.url, cookies);
+    const load = await loadPhase(started, double.url, cookies);
     console.log(
       `  turns                       ${load.turns} (${load.requestsPerSecond.toFixed(1)} requests/s)`,
     );
@@ -239,15 +242,16 @@ async function benchOn(kind: DatabaseKind) {
     console.log(`  server peak RSS             ${(load.peakRss / 2 ** 20).toFixed(0)} MB`);
     console.log(`  lost messages               ${load.lost}`);
 
+    if (FAULT_REPLIES === 0) return load.lost === 0;
     console.log(`▸ ${kind}: SIGKILL while ${FAULT_REPLIES} replies stream, then restart…`);
-    const fault = await faultPhase(database, server, double.url, cookies);
+    const fault = await faultPhase(database, started, double.url, cookies);
     server = fault.restarted;
     console.log(`  kept, marked interrupted    ${fault.kept} / ${FAULT_REPLIES}`);
     console.log(`  words streamed but not saved ${distribution(fault.wordsLost).replaceAll(" ms", "")}`);
     console.log(`  Retry answered in full      ${fault.retried} / ${FAULT_REPLIES}`);
     return load.lost === 0 && fault.kept === FAULT_REPLIES && fault.retried === FAULT_REPLIES;
   } finally {
-    await server.kill("SIGTERM");
+    await server?.kill("SIGTERM");
     double.stop();
     await database.drop();
   }

@@ -111,6 +111,7 @@ export function startServer(databaseUrl: string, doubleUrl: string): Promise<Ben
       LOG_LEVEL: "warn",
       LIMITS_SCALE: process.env.LIMITS_SCALE ?? "1000",
     },
+    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
   });
 }
 

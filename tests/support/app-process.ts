@@ -45,12 +45,20 @@ export async function startAppProcess(options: {
   databaseUrl: string;
   env: Record<string, string>;
   port?: number;
+  /** Flags for node itself, e.g. --cpu-prof (which NODE_OPTIONS does not accept). */
+  nodeArgs?: string[];
 }): Promise<AppProcess> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) throw new Error("Build the app first: npm run build");
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     "node",
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    [
+      ...(options.nodeArgs ?? []),
+      path.join(root, "node_modules/next/dist/bin/next"),
+      "start",
+      "-p",
+      String(port),
+    ],
     {
       cwd: root,
       stdio: "ignore",

@@ -17,6 +17,7 @@ export const errorStatus = {
   "payload_too_large:input": 413,
   "quota_exceeded:storage": 413,
   "unsupported_media_type:image": 415,
+  "unsupported_media_type:document": 415,
   "unsupported_media_type:body": 415,
   "rate_limited:auth": 429,
   "rate_limited:chat": 429,

@@ -1,5 +1,5 @@
 // Client-side state of one conversation view: its messages, updated from app-protocol events.
-import { type ContentBlock, imagesOf, withText } from "@/lib/chat/content";
+import { attachmentsOf, type ContentBlock, withText } from "@/lib/chat/content";
 import { type ChatEvent, EMPTY_USAGE } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 
@@ -9,7 +9,8 @@ export type ChatAction =
       userId: string;
       assistantId: string;
       text: string;
-      images?: ContentBlock[];
+      /** Its images and documents, as stored blocks. */
+      attachments?: ContentBlock[];
       model: string;
     }
   | { type: "editing"; editedId: string; userId: string; assistantId: string; text: string; model: string }
@@ -117,7 +118,7 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
     case "sent":
       return [
         ...messages,
-        userTurn(action.userId, withText(action.images ?? [], action.text)),
+        userTurn(action.userId, withText(action.attachments ?? [], action.text)),
         emptyReply(action.assistantId, action.model),
       ];
     case "editing": {
@@ -125,7 +126,7 @@ export function chatReducer(messages: ChatMessage[], action: ChatAction): ChatMe
       const index = messages.findIndex((message) => message.id === action.editedId);
       const edited = messages[index];
       if (!edited) return messages;
-      const user = userTurn(action.userId, withText(imagesOf(edited.content), action.text), [
+      const user = userTurn(action.userId, withText(attachmentsOf(edited.content), action.text), [
         ...edited.siblingIds,
         action.userId,
       ]);

@@ -6,11 +6,13 @@ import { ConversationExport } from "@/components/export/conversation-export";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ConnectorView } from "@/lib/connectors/schema";
+import { useDocumentAttachments } from "@/lib/documents/use-document-attachments";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choices";
 import { Composer } from "./composer";
 import { ConversationCost } from "./conversation-cost";
+import { splitFiles } from "./document-attachments";
 import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
@@ -90,6 +92,7 @@ export function ChatView({
     initialOlderCursor: conversation.olderCursor,
   });
   const attachments = useImageAttachments({ allowHttp: options.allowHttpImages });
+  const documents = useDocumentAttachments();
   const [model, setModel] = useState(options.initialModel);
   const [params, setParams] = useState<ParamsState>(() => ({
     thinking: carryThinkingChoice(
@@ -149,7 +152,9 @@ export function ChatView({
   const onDrop = (event: DragEvent) => {
     if (event.dataTransfer.files.length === 0) return;
     event.preventDefault();
-    attachments.add(event.dataTransfer.files);
+    const files = splitFiles(event.dataTransfer.files);
+    if (files.images.length > 0) attachments.add(files.images);
+    if (files.documents.length > 0) documents.add(files.documents);
   };
 
   return (
@@ -234,14 +239,19 @@ export function ChatView({
           streaming={chat.streaming}
           waiting={chat.pending}
           attachments={attachments}
+          documents={documents}
           onSend={async (text) => {
             const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;
             const accepted = await chat.send(text, model, replyParams, {
               images: attachments.images,
+              documents: documents.documents,
               presetId,
               tools: replyTools,
             });
-            if (accepted) attachments.clear();
+            if (accepted) {
+              attachments.clear();
+              documents.clear();
+            }
             return accepted;
           }}
           onStop={chat.stop}

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { type ClipboardEvent, type ReactNode, useRef, useState } from "react";
+import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
+import { AttachFileButton, PendingDocuments, splitFiles } from "./document-attachments";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
 import { useEnterSubmit } from "./use-enter-submit";
 
@@ -10,6 +12,7 @@ interface ComposerProps {
   /** Something else is being sent (an edit, a regenerate, a branch switch): sending waits. */
   waiting?: boolean;
   attachments: ImageAttachments;
+  documents: DocumentAttachments;
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
   /** Pickers and settings shown under the textbox. */
@@ -22,6 +25,7 @@ export function Composer({
   streaming,
   waiting = false,
   attachments,
+  documents,
   onSend,
   onStop,
   children,
@@ -37,8 +41,14 @@ export function Composer({
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
   };
 
-  const hasImages = attachments.images.length > 0;
-  const canSend = (text.trim().length > 0 || hasImages) && !attachments.busy && !streaming && !waiting;
+  const hasAttachments = attachments.images.length > 0 || documents.documents.length > 0;
+  const uploading = attachments.busy || documents.busy;
+  const canSend = (text.trim().length > 0 || hasAttachments) && !uploading && !streaming && !waiting;
+  const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
+    const split = splitFiles(files);
+    if (split.images.length > 0) attachments.add(split.images);
+    if (split.documents.length > 0) documents.add(split.documents);
+  };
 
   const submit = async () => {
     const message = text;
@@ -50,10 +60,10 @@ export function Composer({
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const files = [...event.clipboardData.files].filter((file) => file.type.startsWith("image/"));
+    const files = [...event.clipboardData.files];
     if (files.length === 0) return;
     event.preventDefault();
-    attachments.add(files);
+    addFiles(files);
   };
 
   const enterSubmit = useEnterSubmit(() => void submit());
@@ -67,6 +77,7 @@ export function Composer({
       }}
     >
       <PendingImages attachments={attachments} />
+      <PendingDocuments attachments={documents} />
       <textarea
         ref={textarea}
         aria-label={t("message")}
@@ -84,6 +95,7 @@ export function Composer({
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
+          <AttachFileButton onFiles={addFiles} />
           <ImageAttachmentControls attachments={attachments} />
           {children}
         </div>

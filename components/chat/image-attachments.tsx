@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 import type { ImageAttachments, ImageItem } from "@/lib/images/use-image-attachments";
+import { AttachmentProblems } from "./attachment-problems";
 
 export type { ImageAttachments, ImageItem, PendingImage } from "@/lib/images/use-image-attachments";
 export { useImageAttachments } from "@/lib/images/use-image-attachments";
@@ -105,7 +106,6 @@ export function PendingImages({ attachments }: { attachments: ImageAttachments }
   const t = useTranslations("images");
   const { items, notice, tokens, maxImages } = attachments;
   if (items.length === 0 && !notice) return null;
-  const failed = items.filter((item) => item.error);
   const counted = items.filter((item) => item.status !== "error").length;
   const unknownTokens = items.some((item) => item.status === "ready" && item.tokens === null);
 
@@ -126,16 +126,7 @@ export function PendingImages({ attachments }: { attachments: ImageAttachments }
           </p>
         </div>
       )}
-      {failed.map((item) => (
-        <p key={item.key} role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {item.error}
-        </p>
-      ))}
-      {notice && (
-        <p role="status" className="text-sm text-amber-700 dark:text-amber-300">
-          {notice}
-        </p>
-      )}
+      <AttachmentProblems items={items} notice={notice} />
     </div>
   );
 }

@@ -2,12 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
-import { type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
+import { documentsOf, type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
 import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import { attachmentUrl } from "@/lib/images/limits";
 import { MessageBlocks } from "./blocks/message-blocks";
 import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
+import { MessageDocuments } from "./message-documents";
 import { UsageLine } from "./usage-line";
 
 function CopyButton({ text }: { text: string }) {
@@ -187,6 +188,7 @@ export const MessageItem = memo(function MessageItem({
       ) : (
         <>
           <MessageImages blocks={imagesOf(message.content)} />
+          <MessageDocuments blocks={documentsOf(message.content)} />
           {text && (
             <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-zinc-100 px-4 py-2 dark:bg-zinc-800">
               {text}

@@ -7,6 +7,7 @@ import type { ContentBlock } from "@/lib/chat/content";
 import { ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
 import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
+import type { UploadedDocument } from "@/lib/documents/use-document-attachments";
 import { isErrorBody } from "@/lib/errors";
 import type { PendingImage } from "@/lib/images/use-image-attachments";
 import { NO_TOOLS_CHOSEN, type ToolChoices } from "@/lib/tools/choices";
@@ -21,6 +22,7 @@ interface Options {
 
 export interface SendExtras {
   images: PendingImage[];
+  documents?: UploadedDocument[];
   /** For a new conversation: the preset whose prompt it keeps. */
   presetId: string | null;
   /** The Tools menu's choices this model is offered (absent: none). */
@@ -35,6 +37,16 @@ function storedImage(image: PendingImage): ContentBlock {
         source: { type: "attachment", attachment_id: image.attachmentId, media_type: image.mediaType },
       }
     : { type: "image", source: { type: "url", url: image.url } };
+}
+
+/** How a just-sent document is shown until the saved message replaces it. */
+function storedDocument(document: UploadedDocument): ContentBlock {
+  return {
+    type: "document",
+    source: { type: "attachment", attachment_id: document.id, media_type: document.mediaType },
+    title: document.name,
+    ...(document.pages ? { pages: document.pages } : {}),
+  };
 }
 
 function localId() {
@@ -177,7 +189,9 @@ export function useChat({
       const lastShownId = lastId?.startsWith("local-") ? undefined : lastId;
       const userId = localId();
       const assistantId = localId();
-      dispatch({ type: "sent", userId, assistantId, text, images: extras.images.map(storedImage), model });
+      const documents = extras.documents ?? [];
+      const attached = [...extras.images.map(storedImage), ...documents.map(storedDocument)];
+      dispatch({ type: "sent", userId, assistantId, text, attachments: attached, model });
       setStreamingId(assistantId);
       const response = await postChat({
         kind: "send",
@@ -191,6 +205,7 @@ export function useChat({
             ? { kind: "upload", attachmentId: image.attachmentId }
             : { kind: "url", url: image.url },
         ),
+        documents: documents.map((document) => ({ attachmentId: document.id })),
         model,
         params,
         tools: extras.tools ?? NO_TOOLS_CHOSEN,

@@ -20,9 +20,11 @@ export interface SendCommand extends ReplyChoices {
   parentId?: string;
   text: string;
   images: ImageChoice[];
+  /** Uploaded PDFs and text files (Attachment ids), sent as document blocks after the images. */
+  documents: { attachmentId: string }[];
 }
 
-/** An edited copy of a user message (a sibling of it, keeping its images). */
+/** An edited copy of a user message (a sibling of it, keeping its images and documents). */
 export interface EditCommand extends ReplyChoices {
   kind: "edit";
   messageId: string;

@@ -33,19 +33,42 @@ export type ImageBlock = {
   source: StoredImageSource | { type: "base64"; media_type: string; data: string };
 };
 
+/** A PDF or text file as stored: its Attachment row, and its file name as the title Claude sees. */
+export type DocumentBlock = {
+  type: "document";
+  source: { type: "attachment"; attachment_id: string; media_type: string };
+  title: string;
+  /** A PDF's page count, for the chip. */
+  pages?: number;
+};
+
 export function imagesOf(content: readonly ContentBlock[]): ImageBlock[] {
   return content.filter((block) => block.type === "image") as unknown as ImageBlock[];
 }
 
-export function attachmentIdsOf(content: readonly ContentBlock[]): string[] {
-  return imagesOf(content).flatMap((block) =>
-    block.source.type === "attachment" ? [block.source.attachment_id] : [],
-  );
+export function documentsOf(content: readonly ContentBlock[]): DocumentBlock[] {
+  return content.filter(
+    (block) => block.type === "document" && (block as DocumentBlock).source?.type === "attachment",
+  ) as unknown as DocumentBlock[];
 }
 
-/** A user turn's content: its images first (as the API recommends), then the text unless blank. */
-export function withText(images: readonly ContentBlock[], text: string): ContentBlock[] {
-  return text.trim() ? [...images, { type: "text", text }] : [...images];
+/** A user turn's images and documents, in order: what an edited copy of it keeps. */
+export function attachmentsOf(content: readonly ContentBlock[]): ContentBlock[] {
+  return content.filter((block) => block.type === "image" || block.type === "document");
+}
+
+export function attachmentIdsOf(content: readonly ContentBlock[]): string[] {
+  return [
+    ...imagesOf(content).flatMap((block) =>
+      block.source.type === "attachment" ? [block.source.attachment_id] : [],
+    ),
+    ...documentsOf(content).map((block) => block.source.attachment_id),
+  ];
+}
+
+/** A user turn's content: its images and documents first (as the API recommends), then the text unless blank. */
+export function withText(attachments: readonly ContentBlock[], text: string): ContentBlock[] {
+  return text.trim() ? [...attachments, { type: "text", text }] : [...attachments];
 }
 
 /** A finished block as the browser gets it: thinking signatures and redacted data stay on the server. */

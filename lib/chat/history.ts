@@ -4,7 +4,8 @@
 // and from the model being asked. Earlier turns are trimmed to what is valid; the turn in progress
 // is sent back exactly as the model wrote it.
 import type { MessageParam } from "@anthropic-ai/sdk/resources/messages";
-import type { ContentBlock, ImageBlock } from "./content";
+import { PDF_MEDIA_TYPE, TEXT_MEDIA_TYPE } from "@/lib/documents/limits";
+import type { ContentBlock, DocumentBlock, ImageBlock } from "./content";
 
 export interface HistoryMessage {
   role: string;
@@ -13,7 +14,7 @@ export interface HistoryMessage {
   model?: string | null;
 }
 
-/** Uploaded images by attachment id, as the base64 the API takes. */
+/** Uploaded images and documents by attachment id, as the base64 the API takes. */
 export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string }>;
 
 export interface HistoryOptions {
@@ -72,6 +73,8 @@ function apiBlock(block: Block, images: ImageData): Block {
       };
     case "image":
       return imageBlock(block as unknown as ImageBlock, images);
+    case "document":
+      return documentBlock(block as unknown as DocumentBlock, images);
     default:
       return block;
   }
@@ -83,6 +86,22 @@ function imageBlock(block: ImageBlock, images: ImageData): Block {
   const image = images.get(source.attachment_id);
   if (!image) return { type: "text", text: "[An image that is no longer available was here.]" };
   return { type: "image", source: { type: "base64", media_type: image.mediaType, data: image.base64 } };
+}
+
+/** A stored PDF goes as base64, a text file as a text source; both titled with the file name. */
+function documentBlock(block: DocumentBlock, files: ImageData): Block {
+  if (block.source?.type !== "attachment") return block as unknown as Block;
+  const file = files.get(block.source.attachment_id);
+  if (!file) return { type: "text", text: `[The file “${block.title}”, no longer available, was here.]` };
+  const source =
+    file.mediaType === PDF_MEDIA_TYPE
+      ? { type: "base64", media_type: PDF_MEDIA_TYPE, data: file.base64 }
+      : {
+          type: "text",
+          media_type: TEXT_MEDIA_TYPE,
+          data: Buffer.from(file.base64, "base64").toString("utf8"),
+        };
+  return { type: "document", source, title: block.title };
 }
 
 /** An assistant message's blocks as API messages: assistant blocks, with the tool results between calls as user messages. */

@@ -14,8 +14,10 @@ import {
 } from "@/lib/db/messages";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
+import { isDocumentMediaType } from "@/lib/documents/limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageUrl } from "@/lib/images/url";
 import { logger } from "@/lib/log";
 import { acceptModel } from "@/lib/model/models";
@@ -29,7 +31,14 @@ import {
   type ServerToolId,
 } from "@/lib/tools/server-tools";
 import type { ChatCommand, EditCommand, RetryCommand, SendCommand } from "./commands";
-import { attachmentIdsOf, type ContentBlock, imagesOf, parseContent, withText } from "./content";
+import {
+  attachmentIdsOf,
+  attachmentsOf,
+  type ContentBlock,
+  type DocumentBlock,
+  parseContent,
+  withText,
+} from "./content";
 import { type ImageData, ParamsError, replySpec } from "./request";
 import type { ReplyCommand } from "./runner";
 import { fallbackTitle } from "./title";
@@ -48,11 +57,14 @@ function history(rows: { role: string; content: string; model?: string | null }[
   return rows.map((row) => ({ role: row.role, content: parseContent(row.content), model: row.model }));
 }
 
-/** The user turn as stored: images first (as the API recommends), then the text. */
+/** The user turn as stored: images, then documents (as the API recommends), then the text. */
 async function userTurnContent(userId: string, request: SendRequest): Promise<ContentBlock[]> {
-  const uploads = request.images.flatMap((image) => (image.kind === "upload" ? [image.attachmentId] : []));
+  const uploads = [
+    ...request.images.flatMap((image) => (image.kind === "upload" ? [image.attachmentId] : [])),
+    ...request.documents.map((document) => document.attachmentId),
+  ];
   const owned = new Map((await findImageMeta(userId, uploads)).map((meta) => [meta.id, meta]));
-  const blocks: ContentBlock[] = request.images.map((image) => {
+  const images: ContentBlock[] = request.images.map((image) => {
     if (image.kind === "url") {
       const check = checkImageUrl(image.url, { allowHttp: env().ALLOW_HTTP_IMAGE_URLS });
       if (!check.ok)
@@ -63,14 +75,25 @@ async function userTurnContent(userId: string, request: SendRequest): Promise<Co
       return { type: "image", source: { type: "url", url: check.url } };
     }
     const meta = owned.get(image.attachmentId);
-    if (!meta)
+    if (!meta || !isImageMediaType(meta.mediaType))
       throw new AppError("not_found:attachment", "An attached image was not found. Attach it again.");
     return {
       type: "image",
       source: { type: "attachment", attachment_id: meta.id, media_type: meta.mediaType },
     };
   });
-  return withText(blocks, request.text);
+  const documents = request.documents.map(({ attachmentId }): DocumentBlock => {
+    const meta = owned.get(attachmentId);
+    if (!meta || !isDocumentMediaType(meta.mediaType))
+      throw new AppError("not_found:attachment", "An attached file was not found. Attach it again.");
+    return {
+      type: "document",
+      source: { type: "attachment", attachment_id: meta.id, media_type: meta.mediaType },
+      title: meta.name ?? "document",
+      ...(meta.pages ? { pages: meta.pages } : {}),
+    };
+  });
+  return withText([...images, ...documents], request.text);
 }
 
 /** A new conversation keeps a copy of its preset's prompt: editing the preset later never rewrites it. */
@@ -179,7 +202,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
   if (original?.role !== "user") throw new AppError("not_found:message", "Message not found.");
   const { conversationId } = original;
   const earlier = await idleContext(conversationId, userId, original.parentId);
-  const userContent = withText(imagesOf(parseContent(original.content)), request.text);
+  const userContent = withText(attachmentsOf(parseContent(original.content)), request.text);
   if (userContent.length === 0) throw new AppError("bad_request:input", "text: must not be empty");
   const ids = newTurnIds(conversationId);
   return {

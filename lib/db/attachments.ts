@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { DocumentMediaType } from "@/lib/documents/limits";
 import type { ImageMediaType } from "@/lib/images/limits";
 import { db } from "./client";
 
@@ -9,12 +10,16 @@ export interface AttachmentMeta {
   width: number | null;
   height: number | null;
   size: number;
+  name: string | null;
+  pages: number | null;
 }
 
 export interface AttachmentData {
   id: string;
   mediaType: string;
   bytes: Uint8Array<ArrayBuffer>;
+  /** A document's file name. */
+  name?: string | null;
 }
 
 export interface NewImage {
@@ -24,23 +29,47 @@ export interface NewImage {
   height: number;
 }
 
-const meta = { id: true, mediaType: true, width: true, height: true, size: true } as const;
+export interface NewDocument {
+  bytes: Uint8Array<ArrayBuffer>;
+  mediaType: DocumentMediaType;
+  name: string;
+  pages: number | null;
+}
+
+const meta = {
+  id: true,
+  mediaType: true,
+  width: true,
+  height: true,
+  size: true,
+  name: true,
+  pages: true,
+} as const;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 /** Stores an image for its owner; the same bytes uploaded again by the same user give the same row. */
-export async function saveImage(
+export function saveImage(userId: string, image: NewImage) {
+  return saveAttachment(userId, image);
+}
+
+/** Stores a PDF or text file for its owner, deduplicated like images (the first upload's name stays). */
+export function saveDocument(userId: string, document: NewDocument) {
+  return saveAttachment(userId, document);
+}
+
+async function saveAttachment(
   userId: string,
-  image: NewImage,
+  file: NewImage | NewDocument,
 ): Promise<{ attachment: AttachmentMeta; created: boolean }> {
-  const sha256 = sha256Hex(image.bytes);
+  const sha256 = sha256Hex(file.bytes);
   const existing = await db.attachment.findFirst({ where: { userId, sha256 }, select: meta });
   if (existing) return { attachment: existing, created: false };
   try {
     const attachment = await db.attachment.create({
-      data: { userId, sha256, size: image.bytes.length, ...image },
+      data: { userId, sha256, size: file.bytes.length, ...file },
       select: meta,
     });
     return { attachment, created: true };
@@ -53,13 +82,13 @@ export async function saveImage(
   }
 }
 
-/** An image's bytes, only for its owner (another user's id answers null, like a missing one). */
+/** An image's or document's bytes, only for its owner (another user's id answers null, like a missing one). */
 export async function findImage(userId: string, id: string): Promise<AttachmentData | null> {
   const row = await db.attachment.findFirst({
     where: { id, userId, bytes: { not: null } },
-    select: { id: true, mediaType: true, bytes: true },
+    select: { id: true, mediaType: true, bytes: true, name: true },
   });
-  return row?.bytes ? { id: row.id, mediaType: row.mediaType, bytes: row.bytes } : null;
+  return row?.bytes ? { id: row.id, mediaType: row.mediaType, bytes: row.bytes, name: row.name } : null;
 }
 
 /** The owner's images among `ids`, with their bytes, in the order asked (for building API requests). */

@@ -1,5 +1,7 @@
 import "server-only";
 import { attachmentIdsOf, type ContentBlock, parseContent } from "@/lib/chat/content";
+import { inspectDocument } from "@/lib/documents/inspect";
+import { isDocumentMediaType, PDF_MEDIA_TYPE } from "@/lib/documents/limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type AccountExportSource, accountExportStream } from "@/lib/export/account-stream";
@@ -17,7 +19,7 @@ import type { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { decodeImage } from "@/lib/images/decode";
 import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageUrl } from "@/lib/images/url";
-import { saveImage } from "./attachments";
+import { saveDocument, saveImage } from "./attachments";
 import { db } from "./client";
 import { newId } from "./ids";
 import { messageFields } from "./messages";
@@ -68,18 +70,25 @@ export function toExportedConversation(row: ConversationRow): ExportedConversati
   };
 }
 
-function toExportedAttachment(row: { id: string; mediaType: string; bytes: Uint8Array | null }) {
-  const { id, mediaType, bytes } = row;
-  return bytes && isImageMediaType(mediaType)
-    ? { id, mediaType, data: Buffer.from(bytes).toString("base64") }
-    : null;
+function toExportedAttachment(row: {
+  id: string;
+  mediaType: string;
+  bytes: Uint8Array | null;
+  name: string | null;
+}): ExportedAttachment | null {
+  const { id, mediaType, bytes, name } = row;
+  if (!bytes) return null;
+  const data = Buffer.from(bytes).toString("base64");
+  if (isImageMediaType(mediaType)) return { id, mediaType, data };
+  if (isDocumentMediaType(mediaType)) return { id, mediaType, data, ...(name ? { name } : {}) };
+  return null;
 }
 
 async function exportedAttachments(userId: string, ids: string[]): Promise<ExportedAttachment[]> {
   if (ids.length === 0) return [];
   const rows = await db.attachment.findMany({
     where: { userId, bytes: { not: null }, id: { in: [...new Set(ids)] } },
-    select: { id: true, mediaType: true, bytes: true },
+    select: { id: true, mediaType: true, bytes: true, name: true },
     orderBy: { createdAt: "asc" },
   });
   return rows.flatMap((row) => toExportedAttachment(row) ?? []);
@@ -164,7 +173,7 @@ export async function accountExportSource(
     async attachment(id) {
       const row = await db.attachment.findFirst({
         where: { id, userId },
-        select: { id: true, mediaType: true, bytes: true },
+        select: { id: true, mediaType: true, bytes: true, name: true },
       });
       return row && toExportedAttachment(row);
     },
@@ -184,27 +193,39 @@ export async function exportAccount(userId: string): Promise<AccountFile> {
 const invalid = (message: string) => new AppError("bad_request:input", message);
 
 /**
- * The file's images, each decoded in full as an upload is. They are kept as they are in the file (not
- * re-encoded), so that importing an export gives back the same images: they were re-encoded when
- * uploaded, and are only ever served to their owner.
+ * The file's images, each decoded in full as an upload is, and its documents, checked as uploads are.
+ * Images are kept as they are in the file (not re-encoded), so that importing an export gives back
+ * the same images: they were re-encoded when uploaded, and are only ever served to their owner.
  */
-async function decodedAttachments(attachments: ExportedAttachment[]) {
-  const images = [];
+async function checkedAttachments(attachments: ExportedAttachment[]) {
+  const files: { id: string; save: (userId: string) => Promise<{ attachment: { id: string } }> }[] = [];
   for (const [index, attachment] of attachments.entries()) {
     const bytes = new Uint8Array(Buffer.from(attachment.data, "base64"));
+    if (isDocumentMediaType(attachment.mediaType)) {
+      const checked = await inspectDocument(bytes);
+      if (!checked.ok || checked.mediaType !== attachment.mediaType)
+        throw invalid(`attachments.${index}: is not a readable ${attachment.mediaType} file`);
+      const pages = checked.mediaType === PDF_MEDIA_TYPE ? checked.pages : null;
+      const document = { bytes, mediaType: checked.mediaType, name: attachment.name ?? "document", pages };
+      files.push({ id: attachment.id, save: (userId) => saveDocument(userId, document) });
+      continue;
+    }
     const decoded = await decodeImage(bytes);
     if (!decoded.ok) throw invalid(`attachments.${index}: is not a supported image (${decoded.problem})`);
     const { mediaType, width, height } = decoded;
-    images.push({ id: attachment.id, image: { bytes, mediaType, width, height } });
+    files.push({
+      id: attachment.id,
+      save: (userId) => saveImage(userId, { bytes, mediaType, width, height }),
+    });
   }
-  return images;
+  return files;
 }
 
-/** Stores the file's images for the user (the same bytes again reuse their row): old id → new id. */
+/** Stores the file's attachments for the user (the same bytes again reuse their row): old id → new id. */
 async function importImages(userId: string, attachments: ExportedAttachment[]) {
-  const images = await decodedAttachments(attachments);
+  const files = await checkedAttachments(attachments);
   const ids = new Map<string, string>();
-  for (const { id, image } of images) ids.set(id, (await saveImage(userId, image)).attachment.id);
+  for (const { id, save } of files) ids.set(id, (await save(userId)).attachment.id);
   return ids;
 }
 
@@ -221,6 +242,12 @@ function checkedImages(
   where: string,
 ) {
   return content.map((block) => {
+    if (block.type === "document") {
+      const source = block.source as ImageSource;
+      if (source?.type !== "attachment" || !fileImageIds.has(String(source.attachment_id)))
+        throw invalid(`${where}: a document refers to no attachment of the file`);
+      return block;
+    }
     if (block.type !== "image") return block;
     const source = block.source as ImageSource;
     if (source?.type === "url" && typeof source.url === "string") {
@@ -238,7 +265,7 @@ function checkedImages(
 function remapImages(content: ExportedMessage["content"], ids: Map<string, string>) {
   return content.map((block) => {
     const source = block.source as ImageSource;
-    if (block.type !== "image" || source?.type !== "attachment") return block;
+    if ((block.type !== "image" && block.type !== "document") || source?.type !== "attachment") return block;
     return { ...block, source: { ...source, attachment_id: ids.get(String(source.attachment_id)) } };
   });
 }

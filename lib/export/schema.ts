@@ -1,5 +1,11 @@
 // The JSON export format of a conversation (also the import format) and of "export all my data".
 
+import {
+  MAX_DOCUMENT_NAME_LENGTH,
+  MAX_PDF_BYTES,
+  PDF_MEDIA_TYPE,
+  TEXT_MEDIA_TYPE,
+} from "@/lib/documents/limits";
 import { idSchema } from "@/lib/id-schema";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 import { z } from "@/lib/zod";
@@ -48,9 +54,11 @@ export const exportedMessageSchema = z.object({
 
 export const exportedAttachmentSchema = z.object({
   id,
-  mediaType: z.enum(IMAGE_MEDIA_TYPES),
-  /** The image bytes, base64. */
-  data: z.base64().max(8 * 1024 * 1024),
+  mediaType: z.enum([...IMAGE_MEDIA_TYPES, PDF_MEDIA_TYPE, TEXT_MEDIA_TYPE]),
+  /** The file's bytes, base64 (a PDF may take up to its 30 MB limit). */
+  data: z.base64().max(Math.ceil((MAX_PDF_BYTES * 4) / 3) + 4),
+  /** A document's file name. */
+  name: z.string().max(MAX_DOCUMENT_NAME_LENGTH).optional(),
 });
 
 export const exportedConversationSchema = z.object({

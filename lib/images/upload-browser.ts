@@ -1,4 +1,4 @@
-// Browser only: posts one prepared image to the attachments route, reporting upload progress
+// Browser only: posts one prepared image (or any file) to the attachments route, reporting upload progress
 // (fetch cannot report request progress, XMLHttpRequest can).
 import { isErrorBody } from "@/lib/errors";
 import type { ImageMediaType } from "./limits";
@@ -32,6 +32,16 @@ export interface UploadOptions {
 }
 
 export function uploadImage(blob: Blob, options: UploadOptions = {}): Promise<UploadedImage> {
+  return uploadFile(blob, "image", isUploadedImage, options);
+}
+
+/** Posts one file (images, PDFs, text files) as multipart `file`; resolves with the server's answer. */
+export function uploadFile<T>(
+  blob: Blob,
+  fileName: string,
+  isAnswer: (value: unknown) => value is T,
+  options: UploadOptions = {},
+): Promise<T> {
   const { endpoint = "/api/attachments", signal, onProgress } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -43,7 +53,7 @@ export function uploadImage(blob: Blob, options: UploadOptions = {}): Promise<Up
     };
     xhr.onload = () => {
       const body: unknown = xhr.response;
-      if (xhr.status >= 200 && xhr.status < 300 && isUploadedImage(body)) return resolve(body);
+      if (xhr.status >= 200 && xhr.status < 300 && isAnswer(body)) return resolve(body);
       const error = isErrorBody(body) ? body.error : undefined;
       reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code));
     };
@@ -51,7 +61,7 @@ export function uploadImage(blob: Blob, options: UploadOptions = {}): Promise<Up
     xhr.onabort = () => reject(signal?.reason ?? new DOMException("Upload aborted", "AbortError"));
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     const form = new FormData();
-    form.append("file", blob, "image");
+    form.append("file", blob, fileName);
     xhr.send(form);
   });
 }

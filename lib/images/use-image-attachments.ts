@@ -2,7 +2,8 @@
 // The images waiting to be sent with the next message: each file is prepared in the browser
 // (lib/images/prepare-browser.ts), uploaded, and then listed as ready with its attachment id.
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useCallback, useMemo, useRef } from "react";
+import { usePendingList } from "@/lib/uploads/use-pending-list";
 import {
   type ImageMediaType,
   MAX_IMAGE_BYTES,
@@ -91,35 +92,19 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
     endpoint,
   } = options;
   const t = useTranslations("images");
-  // The list lives in a ref so that several add() calls in one event see each other's items.
-  const store = useRef<ImageItem[]>([]);
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const [notice, setNotice] = useState<string | null>(null);
-  const controllers = useRef(new Map<string, AbortController>());
   const objectUrls = useRef(new Map<string, string>());
+  const { store, items, setItems, patch, track, remove, clear, notice, setNotice } =
+    usePendingList<ImageItem>((key) => {
+      const url = objectUrls.current.get(key);
+      if (url) URL.revokeObjectURL(url);
+      objectUrls.current.delete(key);
+    });
   // One image is decoded at a time: twenty 12-megapixel photos at once would exhaust memory.
   const prepareQueue = useRef<Promise<unknown>>(Promise.resolve());
-
-  const setItems = useCallback((next: ImageItem[]) => {
-    store.current = next;
-    rerender();
-  }, []);
-  const patch = useCallback(
-    (key: string, change: Partial<ImageItem>) =>
-      setItems(store.current.map((item) => (item.key === key ? { ...item, ...change } : item))),
-    [setItems],
-  );
   const freeSlots = useCallback(
     () => maxImages - store.current.filter((item) => item.status !== "error").length,
-    [maxImages],
+    [maxImages, store],
   );
-  const release = useCallback((key: string) => {
-    controllers.current.get(key)?.abort();
-    controllers.current.delete(key);
-    const url = objectUrls.current.get(key);
-    if (url) URL.revokeObjectURL(url);
-    objectUrls.current.delete(key);
-  }, []);
 
   const upload = useCallback(
     async (file: File, key: string, signal: AbortSignal) => {
@@ -166,9 +151,7 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
       setNotice(accepted.length < all.length ? t("errors.limit", { max: maxImages }) : null);
       const added = accepted.map((file) => {
         const key = newKey();
-        const controller = new AbortController();
-        controllers.current.set(key, controller);
-        return { file, key, signal: controller.signal };
+        return { file, key, signal: track(key) };
       });
       setItems([
         ...store.current,
@@ -176,7 +159,7 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
       ]);
       for (const { file, key, signal } of added) void upload(file, key, signal);
     },
-    [freeSlots, maxImages, setItems, t, upload],
+    [freeSlots, maxImages, setItems, setNotice, store, t, track, upload],
   );
 
   const addUrl = useCallback(
@@ -192,10 +175,9 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
         setItems([...store.current, { ...item, status: "ready", image }]);
         return null;
       }
-      const controller = new AbortController();
-      controllers.current.set(key, controller);
+      const signal = track(key);
       setItems([...store.current, item]);
-      probeImageUrl(check.url, controller.signal).then(
+      probeImageUrl(check.url, signal).then(
         ({ width, height }) => {
           if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
             const error = t("errors.tooManyPixels", { width, height, max: MAX_IMAGE_SIDE });
@@ -205,37 +187,14 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
           }
         },
         () => {
-          if (!controller.signal.aborted) patch(key, { status: "error", error: t("errors.urlUnreachable") });
+          if (!signal.aborted) patch(key, { status: "error", error: t("errors.urlUnreachable") });
         },
       );
       return null;
     },
-    [allowHttp, checkUrls, freeSlots, maxImages, patch, setItems, t],
+    [allowHttp, checkUrls, freeSlots, maxImages, patch, setItems, setNotice, store, t, track],
   );
 
-  const remove = useCallback(
-    (key: string) => {
-      release(key);
-      setNotice(null);
-      setItems(store.current.filter((item) => item.key !== key));
-    },
-    [release, setItems],
-  );
-
-  const clear = useCallback(() => {
-    for (const item of store.current) release(item.key);
-    setNotice(null);
-    setItems([]);
-  }, [release, setItems]);
-
-  useEffect(
-    () => () => {
-      for (const item of store.current) release(item.key);
-    },
-    [release],
-  );
-
-  const items = store.current;
   return useMemo(() => {
     const ready = items.filter((item) => item.status === "ready");
     return {

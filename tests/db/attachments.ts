@@ -70,6 +70,8 @@ describe("attachments", () => {
     expect(await findImages(stranger, [a.id, b.id])).toEqual([]);
     expect(await findImages(owner, [])).toEqual([]);
     const meta = await findImageMeta(owner, [a.id, theirs.id]);
-    expect(meta).toEqual([{ id: a.id, mediaType: "image/png", width: 8, height: 1, size: a.size }]);
+    expect(meta).toEqual([
+      { id: a.id, mediaType: "image/png", width: 8, height: 1, size: a.size, name: null, pages: null },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveImage } from "@/lib/db/attachments";
+import { saveDocument, saveImage } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import {
   accountExportSource,
@@ -10,8 +10,14 @@ import {
 } from "@/lib/db/export";
 import { finishReply } from "@/lib/db/messages";
 import { getUserSettings } from "@/lib/db/settings";
+import { isDocumentMediaType } from "@/lib/documents/limits";
 import { accountExportStream } from "@/lib/export/account-stream";
-import { ACCOUNT_FORMAT, CONVERSATION_FORMAT, conversationFileSchema } from "@/lib/export/schema";
+import {
+  ACCOUNT_FORMAT,
+  CONVERSATION_FORMAT,
+  conversationFileSchema,
+  type ExportedAttachment,
+} from "@/lib/export/schema";
 import { isImageMediaType } from "@/lib/images/limits";
 import { png } from "../unit/images-fixtures";
 import { doneReply, newUser, startConversation, text } from "./fixtures";
@@ -39,7 +45,7 @@ async function inMemoryExport(userId: string, exportedAt: Date): Promise<string>
     }),
     db.attachment.findMany({
       where: { userId, bytes: { not: null } },
-      select: { id: true, mediaType: true, bytes: true },
+      select: { id: true, mediaType: true, bytes: true, name: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -51,13 +57,20 @@ async function inMemoryExport(userId: string, exportedAt: Date): Promise<string>
     settings,
     presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
     conversations: conversations.map(toExportedConversation),
-    attachments: attachments.flatMap(({ id, mediaType, bytes }) =>
-      bytes && isImageMediaType(mediaType)
-        ? [{ id, mediaType, data: Buffer.from(bytes).toString("base64") }]
-        : [],
-    ),
+    attachments: attachments.flatMap(({ id, mediaType, bytes, name }): ExportedAttachment[] => {
+      if (!bytes) return [];
+      const data = Buffer.from(bytes).toString("base64");
+      if (isImageMediaType(mediaType)) return [{ id, mediaType, data }];
+      return isDocumentMediaType(mediaType) ? [{ id, mediaType, data, ...(name ? { name } : {}) }] : [];
+    }),
   });
 }
+
+const documentBlock = (attachmentId: string) => ({
+  type: "document",
+  source: { type: "attachment", attachment_id: attachmentId, media_type: "text/plain" },
+  title: "notes.csv",
+});
 
 const imageBlock = (attachmentId: string) => ({
   type: "image",
@@ -76,14 +89,20 @@ describe("export all my data, streamed", () => {
         (await saveImage(user.id, { bytes, mediaType: "image/png", width: size, height: size })).attachment,
       );
     }
-    // Not an image: kept out of the export, as before.
+    const notes = await saveDocument(user.id, {
+      bytes: new Uint8Array(Buffer.from("名前,値\nりんご,3\n")),
+      mediaType: "text/plain",
+      name: "notes.csv",
+      pages: null,
+    });
+    // Neither an image nor a document: kept out of the export.
     await db.attachment.create({
       data: {
         userId: user.id,
-        mediaType: "application/pdf",
-        bytes: Buffer.from("%PDF"),
-        size: 4,
-        sha256: "pdf",
+        mediaType: "application/zip",
+        bytes: Buffer.from("PK"),
+        size: 2,
+        sha256: "zip",
       },
     });
     const turns = [];
@@ -96,7 +115,12 @@ describe("export all my data, streamed", () => {
     await db.message.update({
       where: { id: turns[1]!.userMessageId },
       data: {
-        content: JSON.stringify([imageBlock(images[0]!.id), imageBlock(images[2]!.id), ...text("Two")]),
+        content: JSON.stringify([
+          imageBlock(images[0]!.id),
+          imageBlock(images[2]!.id),
+          documentBlock(notes.attachment.id),
+          ...text("Two"),
+        ]),
       },
     });
 
@@ -111,9 +135,11 @@ describe("export all my data, streamed", () => {
 
     const file = JSON.parse(paged);
     expect(file.conversations).toHaveLength(5);
-    expect(file.attachments.map((attachment: { id: string }) => attachment.id)).toEqual(
-      images.map((image) => image.id),
-    );
+    expect(file.attachments.map((attachment: { id: string }) => attachment.id)).toEqual([
+      ...images.map((image) => image.id),
+      notes.attachment.id,
+    ]);
+    expect(file.attachments.at(-1)).toMatchObject({ mediaType: "text/plain", name: "notes.csv" });
     const withImages = file.conversations.find(
       (conversation: { title: string }) => conversation.title === "Conversation 1 “quoted” \\ ✓",
     );
@@ -127,6 +153,13 @@ describe("export all my data, streamed", () => {
     const stranger = await newUser();
     const { id } = await importConversation(stranger.id, conversationFile);
     expect(await db.message.count({ where: { conversationId: id } })).toBe(2);
-    expect(await db.attachment.count({ where: { userId: stranger.id } })).toBe(3);
+    expect(await db.attachment.count({ where: { userId: stranger.id } })).toBe(4);
+    // The imported document block points at the stranger's own copy of the file.
+    const imported = await db.message.findFirstOrThrow({ where: { conversationId: id, role: "user" } });
+    const document = JSON.parse(imported.content).find(
+      (block: { type: string }) => block.type === "document",
+    );
+    const copy = await db.attachment.findFirstOrThrow({ where: { id: document.source.attachment_id } });
+    expect(copy).toMatchObject({ userId: stranger.id, name: "notes.csv", mediaType: "text/plain" });
   });
 });

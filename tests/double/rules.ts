@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { EFFORT_LEVELS, type EffortLevel, thinkingCapabilities } from "./models";
 import { SERVER_RESULT_TYPES, serverBlocksProblem, toolConfigProblem } from "./server-tools";
+import { sourceProblem } from "./sources";
 
 /**
  * The Messages API's 400 rules for thinking, effort, sampling parameters and the shape of the
@@ -225,6 +226,10 @@ function blockProblem(message: Obj, i: number, model: string): string | undefine
     }
     if (type === "redacted_thinking" && (typeof block.data !== "string" || block.data === "")) {
       return `${at}: Invalid \`data\` in \`redacted_thinking\` block`;
+    }
+    if (type === "image" || type === "document") {
+      const problem = sourceProblem(block, at, message.role);
+      if (problem) return problem;
     }
     if (type === "tool_use") {
       if (message.role !== "assistant")

@@ -610,3 +610,41 @@ describe("toApiMessages: purity", () => {
     expect({ history, turnSoFar }).toEqual(copies);
   });
 });
+
+describe("toApiMessages: documents", () => {
+  const stored = (id: string, mediaType: string, title: string): ContentBlock => ({
+    type: "document",
+    source: { type: "attachment", attachment_id: id, media_type: mediaType },
+    title,
+    pages: 3,
+  });
+  const files: ImageData = new Map([
+    ["pdf_1", { mediaType: "application/pdf", base64: "JVBERi0xLjc=" }],
+    ["txt_1", { mediaType: "text/plain", base64: Buffer.from("a,b\n1,2\n名前,値\n").toString("base64") }],
+  ]);
+
+  it("sends a PDF as base64 and a text file as a text source, both titled, without the app's fields", () => {
+    const turn = user(
+      stored("pdf_1", "application/pdf", "report.pdf"),
+      stored("txt_1", "text/plain", "data.csv"),
+    );
+    expect(toApiMessages([turn], on({ images: files }))[0]?.content).toEqual([
+      {
+        type: "document",
+        source: { type: "base64", media_type: "application/pdf", data: "JVBERi0xLjc=" },
+        title: "report.pdf",
+      },
+      {
+        type: "document",
+        source: { type: "text", media_type: "text/plain", data: "a,b\n1,2\n名前,値\n" },
+        title: "data.csv",
+      },
+    ]);
+  });
+
+  it("replaces a file that is no longer available with a placeholder naming it", () => {
+    expect(toApiMessages([user(stored("gone", "application/pdf", "old.pdf"))], on())[0]?.content).toEqual([
+      { type: "text", text: "[The file “old.pdf”, no longer available, was here.]" },
+    ]);
+  });
+});

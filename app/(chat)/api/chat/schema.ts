@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_THINKING_BUDGET, THINKING_CHOICES } from "@/lib/chat/thinking";
+import { MAX_DOCUMENTS_PER_MESSAGE } from "@/lib/documents/limits";
 import { idSchema } from "@/lib/id-schema";
 import { MAX_IMAGE_URL_LENGTH, MAX_IMAGES_PER_MESSAGE } from "@/lib/images/limits";
 import { toolChoicesSchema } from "@/lib/tools/choices";
@@ -50,9 +51,15 @@ export const sendSchema = z
       .array(imageSchema)
       .max(MAX_IMAGES_PER_MESSAGE, { message: `at most ${MAX_IMAGES_PER_MESSAGE} images per message` })
       .default([]),
+    documents: z
+      .array(z.object({ attachmentId: idSchema }))
+      .max(MAX_DOCUMENTS_PER_MESSAGE, {
+        message: `at most ${MAX_DOCUMENTS_PER_MESSAGE} documents per message`,
+      })
+      .default([]),
     ...common,
   })
-  .refine((body) => body.text.trim().length > 0 || body.images.length > 0, {
+  .refine((body) => body.text.trim().length > 0 || body.images.length > 0 || body.documents.length > 0, {
     message: "must not be empty",
     path: ["text"],
   });
@@ -66,7 +73,7 @@ export const retrySchema = z.object({
 
 export const editSchema = z.object({
   kind: z.literal("edit"),
-  /** The user message to replace with an edited copy (a sibling of it; its images are kept). */
+  /** The user message to replace with an edited copy (a sibling of it; its images and documents are kept). */
   messageId: idSchema,
   text: messageText,
   ...common,

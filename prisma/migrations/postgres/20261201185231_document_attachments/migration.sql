@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Attachment" ADD COLUMN     "name" TEXT,
+ADD COLUMN     "pages" INTEGER;
+

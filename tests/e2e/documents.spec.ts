@@ -1,0 +1,117 @@
+// Documents in the composer: PDFs and text files chosen with "Attach file" reach the API as
+// `document` blocks, show as chips that only their owner can open, and bad files are named.
+import { expect, type Page, test } from "@playwright/test";
+import { PDFDocument } from "pdf-lib";
+import { png } from "../unit/images-fixtures";
+import { chatReady, doubleRequests, lastReply, registerAndSignIn, scenario, stranger } from "./helpers";
+
+type ApiBlock = {
+  type: string;
+  title?: string;
+  source?: { type: string; media_type?: string; data?: string };
+};
+
+async function pdf(pages: number): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) document.addPage([300, 300]).drawText(`Quarterly report, page ${i + 1}`);
+  return Buffer.from(await document.save());
+}
+
+const CSV = "item,count\nりんご,3\npear,5\n";
+
+async function attachFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  await chatReady(page);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach file" }).click();
+  await (await chooser).setFiles(files);
+}
+
+test("a PDF and a CSV reach Claude as document blocks and show as chips only their owner can open", async ({
+  page,
+  browser,
+}) => {
+  await registerAndSignIn(page);
+  const report = await pdf(2);
+  await attachFiles(page, [
+    { name: "report.pdf", mimeType: "application/pdf", buffer: report },
+    { name: "data.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) },
+  ]);
+  const pdfChip = page.getByRole("listitem", { name: "Attached file: report.pdf" });
+  await expect(pdfChip).toHaveAttribute("data-document-status", "ready");
+  await expect(pdfChip).toContainText("2 pages");
+  await expect(pdfChip.locator("[data-document-tokens]")).toHaveAttribute("data-document-tokens", "4000");
+  await expect(page.getByRole("listitem", { name: "Attached file: data.csv" })).toHaveAttribute(
+    "data-document-status",
+    "ready",
+  );
+
+  const message = scenario("text", "Summarise these");
+  await page.getByRole("textbox", { name: "Message" }).fill(message);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+
+  const [request] = await doubleRequests(message);
+  const content = request?.body.messages?.at(-1)?.content as ApiBlock[];
+  expect(content.map((block) => block.type)).toEqual(["document", "document", "text"]);
+  expect(content[0]).toEqual({
+    type: "document",
+    title: "report.pdf",
+    source: { type: "base64", media_type: "application/pdf", data: report.toString("base64") },
+  });
+  expect(content[1]).toEqual({
+    type: "document",
+    title: "data.csv",
+    source: { type: "text", media_type: "text/plain", data: CSV },
+  });
+
+  // The chips are gone from the composer; the sent message shows the documents as links.
+  await expect(page.getByRole("listitem", { name: /Attached file/ })).toHaveCount(0);
+  const link = page.getByRole("link", { name: "Open report.pdf" });
+  await expect(link).toBeVisible();
+  const href = String(await link.getAttribute("href"));
+  const own = await page.request.get(href);
+  expect(own.status()).toBe(200);
+  expect(own.headers()["content-type"]).toBe("application/pdf");
+  expect(Buffer.from(await own.body()).equals(report)).toBe(true);
+
+  // After a reload they are still there, and another user gets 404 for them.
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Open data.csv" })).toBeVisible();
+  const other = await stranger(browser);
+  expect((await other.page.request.get(href)).status()).toBe(404);
+  await other.close();
+});
+
+test("bad files are refused with a message naming the file and what is wrong; Remove attachment drops them", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]);
+  await attachFiles(page, [
+    { name: "archive.txt", mimeType: "text/plain", buffer: zipHeader },
+    { name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) },
+    { name: "broken.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\nnot really") },
+  ]);
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "“archive.txt” is neither an image, a PDF nor a UTF-8 text file." }),
+  ).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "“empty.md” is empty." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "“broken.pdf” could not be read as a PDF" }),
+  ).toBeVisible();
+  // Failed files are never sent: Send stays off with nothing else to send.
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  for (let left = 3; left > 0; left--) {
+    await page.getByRole("button", { name: "Remove attachment" }).first().click();
+    await expect(page.getByRole("listitem", { name: /Attached file/ })).toHaveCount(left - 1);
+  }
+  await expect(page.getByRole("alert").filter({ hasText: /archive\.txt|empty\.md|broken\.pdf/ })).toHaveCount(
+    0,
+  );
+
+  // An image chosen with Attach file goes through the image pipeline as before.
+  await attachFiles(page, [{ name: "pixel.png", mimeType: "image/png", buffer: Buffer.from(png(4, 4)) }]);
+  await expect(page.getByRole("button", { name: "Remove image" })).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
+import { useTokenCount } from "@/lib/chat/use-token-count";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ConnectorView } from "@/lib/connectors/schema";
 import { useDocumentAttachments } from "@/lib/documents/use-document-attachments";
@@ -11,6 +12,7 @@ import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choices";
 import { Composer } from "./composer";
+import { ContextMeter } from "./context-meter";
 import { ConversationCost } from "./conversation-cost";
 import { splitFiles } from "./document-attachments";
 import { useImageAttachments } from "./image-attachments";
@@ -127,6 +129,29 @@ export function ChatView({
     [edit, model, params, replyTools],
   );
   const onSwitchBranch = useCallback((id: string) => void switchBranch(id), [switchBranch]);
+  const [draft, setDraft] = useState("");
+  const lastShownId = chat.messages.findLast((message) => !message.id.startsWith("local-"))?.id;
+  const draftCount = useTokenCount(
+    draft.trim() || attachments.images.length > 0 || documents.documents.length > 0
+      ? {
+          kind: "send",
+          conversationId: chat.conversationId ?? undefined,
+          parentId: chat.conversationId ? lastShownId : undefined,
+          presetId: chat.conversationId ? undefined : choice && choice !== CUSTOM_PROMPT ? choice : null,
+          text: draft,
+          images: attachments.images.map((image) =>
+            image.kind === "upload"
+              ? { kind: "upload", attachmentId: image.attachmentId }
+              : { kind: "url", url: image.url },
+          ),
+          documents: documents.documents.map((document) => ({ attachmentId: document.id })),
+          model,
+          params: replyParams,
+          tools: replyTools,
+        }
+      : null,
+  );
+  const tooLong = draftCount?.limit != null && draftCount.tokens > draftCount.limit;
   // Lets browser tests wait until the page is interactive.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -240,6 +265,9 @@ export function ChatView({
           waiting={chat.pending}
           attachments={attachments}
           documents={documents}
+          onTextChange={setDraft}
+          status={<ContextMeter count={draftCount} model={model} />}
+          tooLong={tooLong}
           onSend={async (text) => {
             const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;
             const accepted = await chat.send(text, model, replyParams, {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ClipboardEvent, type ReactNode, useRef, useState } from "react";
+import { type ClipboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
 import { AttachFileButton, PendingDocuments, splitFiles } from "./document-attachments";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
@@ -15,6 +15,12 @@ interface ComposerProps {
   documents: DocumentAttachments;
   onSend: (text: string) => Promise<boolean>;
   onStop: () => void;
+  /** Told of every change to the draft (for the context meter). */
+  onTextChange?: (text: string) => void;
+  /** Shown between the textbox and the toolbar (the context meter). */
+  status?: ReactNode;
+  /** The draft would not fit the model's context: sending is off. */
+  tooLong?: boolean;
   /** Pickers and settings shown under the textbox. */
   children?: ReactNode;
 }
@@ -28,11 +34,15 @@ export function Composer({
   documents,
   onSend,
   onStop,
+  onTextChange,
+  status,
+  tooLong = false,
   children,
 }: ComposerProps) {
   const t = useTranslations("chat");
   const [text, setText] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => onTextChange?.(text), [onTextChange, text]);
 
   const grow = () => {
     const element = textarea.current;
@@ -43,7 +53,8 @@ export function Composer({
 
   const hasAttachments = attachments.images.length > 0 || documents.documents.length > 0;
   const uploading = attachments.busy || documents.busy;
-  const canSend = (text.trim().length > 0 || hasAttachments) && !uploading && !streaming && !waiting;
+  const canSend =
+    (text.trim().length > 0 || hasAttachments) && !uploading && !streaming && !waiting && !tooLong;
   const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
     const split = splitFiles(files);
     if (split.images.length > 0) attachments.add(split.images);
@@ -93,6 +104,7 @@ export function Composer({
         onPaste={onPaste}
         className="max-h-80 w-full resize-none bg-transparent px-2 py-1 text-base outline-none"
       />
+      {status}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <AttachFileButton onFiles={addFiles} />

@@ -137,6 +137,7 @@ function Thumbnail({ item, onRemove }: { item: ImageItem; onRemove: () => void }
   return (
     <li
       data-image-status={item.status}
+      data-preview-unavailable={item.previewUnavailable ? "" : undefined}
       title={item.name}
       className={`relative size-16 overflow-hidden rounded-md border bg-zinc-100 dark:bg-zinc-800 ${
         item.status === "error" ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"
@@ -150,6 +151,11 @@ function Thumbnail({ item, onRemove }: { item: ImageItem; onRemove: () => void }
           referrerPolicy="no-referrer"
           className={`size-full object-cover ${working ? "opacity-60" : ""}`}
         />
+      )}
+      {item.previewUnavailable && (
+        <span className="absolute inset-0 flex items-center justify-center p-1 text-center text-[10px] leading-tight text-zinc-600 dark:text-zinc-300">
+          {t("previewUnavailable")}
+        </span>
       )}
       {working && (
         <span className="absolute inset-x-0 bottom-0 bg-black/60 px-1 text-center text-[10px] text-white">

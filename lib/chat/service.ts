@@ -144,6 +144,13 @@ export interface PreparedReply {
 const replyInProgress = () =>
   new AppError("conflict:generation", "A reply is still being generated in this conversation.");
 
+/** The turn's context while a reply may still be generating (for counting what the next send would cost). */
+async function anyContext(conversationId: string, userId: string, lastId: string | null | undefined) {
+  const context = await turnContext(conversationId, userId, lastId);
+  if (!context) throw new AppError("not_found:message", "Message not found.");
+  return context.rows;
+}
+
 /** The turn's context, refused while a reply is being generated anywhere in the conversation. */
 async function idleContext(conversationId: string, userId: string, lastId: string | null | undefined) {
   const context = await turnContext(conversationId, userId, lastId);
@@ -165,11 +172,15 @@ function saveError(error: unknown): AppError {
  * A new message after the last one the user saw (`parentId`; without it, at the end of the active
  * branch), or the first of a new conversation.
  */
-async function planSend(userId: string, request: SendRequest): Promise<PlannedTurn> {
+async function planSend(
+  userId: string,
+  request: SendRequest,
+  readContext = idleContext,
+): Promise<PlannedTurn> {
   const conversation = request.conversationId ? await findConversation(userId, request.conversationId) : null;
   if (request.conversationId && !conversation)
     throw new AppError("not_found:conversation", "Conversation not found.");
-  const path = conversation ? await idleContext(conversation.id, userId, request.parentId) : [];
+  const path = conversation ? await readContext(conversation.id, userId, request.parentId) : [];
   const userContent = await userTurnContent(userId, request);
   const presetPrompt = conversation ? null : await presetSnapshot(userId, request.presetId);
   const title = fallbackTitle(request.text);
@@ -274,10 +285,10 @@ async function chosenConnectors(userId: string, tools: ToolChoices | undefined) 
   return connectors;
 }
 
-function planTurn(userId: string, request: ChatRequest): Promise<PlannedTurn> {
+function planTurn(userId: string, request: ChatRequest, counting: boolean): Promise<PlannedTurn> {
   switch (request.kind) {
     case "send":
-      return planSend(userId, request);
+      return planSend(userId, request, counting ? anyContext : idleContext);
     case "edit":
       return planEdit(userId, request);
     case "retry":
@@ -300,7 +311,12 @@ async function usableModel(id: string) {
  * Checks a chat request (parameters, ownership, no reply already generating) and builds the
  * upstream request. Nothing is saved yet: the caller starts `save()` and the generation together.
  */
-export async function prepareReply(userId: string, request: ChatRequest): Promise<PreparedReply> {
+export async function prepareReply(
+  userId: string,
+  request: ChatRequest,
+  /** Only to count the request's tokens: a reply still generating does not stop it. */
+  { counting = false } = {},
+): Promise<PreparedReply> {
   const [model, settings, connectors] = await Promise.all([
     usableModel(request.model),
     getUserSettings(userId),
@@ -329,7 +345,7 @@ export async function prepareReply(userId: string, request: ChatRequest): Promis
   };
   // The parameters are checked before anything is looked up or planned.
   specOf([], null, new Map());
-  const { rows, system, save, newConversation, ...turn } = await planTurn(userId, request);
+  const { rows, system, save, newConversation, ...turn } = await planTurn(userId, request, counting);
   const turns = history(rows);
   return {
     save: () =>

@@ -43,6 +43,8 @@ export interface ImageItem {
   error: string | null;
   /** Set once the image can be sent. */
   image: PendingImage | null;
+  /** An image URL this browser could not load: kept and sent anyway, since Claude fetches it itself. */
+  previewUnavailable?: boolean;
 }
 
 export interface ImageAttachmentsOptions {
@@ -187,7 +189,9 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
           }
         },
         () => {
-          if (!signal.aborted) patch(key, { status: "error", error: t("errors.urlUnreachable") });
+          // Intranet addresses, hotlink protection or an offline browser: Claude may still reach it.
+          if (!signal.aborted)
+            patch(key, { status: "ready", previewUrl: null, previewUnavailable: true, image });
         },
       );
       return null;

@@ -115,3 +115,71 @@ test("bad files are refused with a message naming the file and what is wrong; Re
   await attachFiles(page, [{ name: "pixel.png", mimeType: "image/png", buffer: Buffer.from(png(4, 4)) }]);
   await expect(page.getByRole("button", { name: "Remove image" })).toBeVisible();
 });
+
+/** What the test double answers for the last counting request the app made whose text contains `needle`. */
+async function doubleCount(needle: string): Promise<number> {
+  const double = process.env.E2E_DOUBLE_URL;
+  const recorded = (await (
+    await fetch(`${double}/__double/requests?path=/v1/messages/count_tokens`)
+  ).json()) as {
+    body: unknown;
+  }[];
+  const body = recorded.findLast((request) => JSON.stringify(request.body).includes(needle))?.body;
+  expect(body).toBeTruthy();
+  const answer = await fetch(`${double}/v1/messages/count_tokens`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-api-key": "test-key",
+      "anthropic-version": "2023-06-01",
+    },
+    body: JSON.stringify(body),
+  });
+  return ((await answer.json()) as { input_tokens: number }).input_tokens;
+}
+
+test("the context meter shows the exact count of the request the composer would send, and follows attachments", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const needle = `meter-${Date.now()}`;
+  await page.getByRole("textbox", { name: "Message" }).fill(`How long is this? ${needle}`);
+  const meter = page.locator("[data-context-tokens]");
+  await expect(meter).toHaveAttribute("data-token-count", "exact");
+  await expect(meter).toHaveAttribute("data-context-limit", /^\d+$/);
+  const plain = Number(await meter.getAttribute("data-context-tokens"));
+  expect(plain).toBe(await doubleCount(needle));
+
+  await attachFiles(page, [
+    { name: "long.csv", mimeType: "text/csv", buffer: Buffer.from("a,b\n".repeat(2000)) },
+  ]);
+  await expect(page.getByRole("listitem", { name: "Attached file: long.csv" })).toHaveAttribute(
+    "data-document-status",
+    "ready",
+  );
+  await expect
+    .poll(async () => Number(await meter.getAttribute("data-context-tokens")))
+    .toBeGreaterThan(plain + 1000);
+  expect(Number(await meter.getAttribute("data-context-tokens"))).toBe(await doubleCount("a,b\\na,b"));
+
+  await page.getByRole("button", { name: "Remove attachment" }).click();
+  await expect(meter).toHaveAttribute("data-context-tokens", String(plain));
+});
+
+test("a message that would not fit the model's context is refused before sending", async ({ page }) => {
+  await registerAndSignIn(page);
+  await page.getByRole("combobox", { name: "Model" }).selectOption("claude-haiku-4-5-20251001");
+  await page.getByRole("textbox", { name: "Message" }).fill("Summarise this log");
+  // About 250,000 tokens for the double (4 characters each); this model takes at most 200,000.
+  await attachFiles(page, [
+    { name: "huge.log", mimeType: "text/plain", buffer: Buffer.from("x".repeat(1_000_000)) },
+  ]);
+  const alert = page.locator('[role="alert"][data-error-code="context_too_long"]');
+  await expect(alert).toContainText("Too long for this model");
+  await expect(alert).toContainText("200,000");
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Remove attachment" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+});

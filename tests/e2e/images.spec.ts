@@ -142,3 +142,23 @@ test("another user cannot fetch my image", async ({ page, browser }) => {
   await registerAndSignIn(other);
   expect((await other.request.get(src!)).status()).toBe(404);
 });
+
+test("an image URL the browser cannot load is kept, marked “Preview unavailable”, and sent as a url block", async ({
+  page,
+}) => {
+  // Nothing listens on port 9: the browser cannot preview it, but Claude might still fetch such an address.
+  const url = `http://127.0.0.1:9/intranet-${Date.now()}.png`;
+  await page.getByRole("button", { name: "Add image URL" }).click();
+  await page.getByRole("textbox", { name: "Image URL" }).fill(url);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const chip = page.locator("[data-preview-unavailable]");
+  await expect(chip).toHaveAttribute("data-image-status", "ready");
+  await expect(chip).toContainText("Preview unavailable");
+
+  const message = scenario("text", "What is on this picture");
+  await sendMessage(page, message);
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+  const [request] = await doubleRequests(message);
+  const content = request?.body.messages?.at(-1)?.content as ApiBlock[];
+  expect(content[0]).toEqual({ type: "image", source: { type: "url", url } });
+});

@@ -4,13 +4,14 @@ import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
+import { recordReplyUsage, releaseReplyHolds } from "@/lib/db/budget";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
-import { recordUsage } from "@/lib/db/usage";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
 import { appTools } from "@/lib/tools/catalogue";
+import { budgetGate } from "./budget";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
 import {
@@ -51,9 +52,10 @@ export function sdkModelClient(client: () => Anthropic): ModelClient {
 
 const prismaReplyStore: ReplyStore = {
   saveProgress: saveReplyProgress,
-  finish: finishReply,
+  // The reply's budget holds end with it (those of steps already recorded have ended already).
+  finish: (replyId, reply) => finishReply(replyId, reply).finally(() => releaseReplyHolds(replyId)),
   recordStep: (reply, step) =>
-    recordUsage({
+    recordReplyUsage({
       userId: reply.userId,
       conversationId: reply.conversationId,
       messageId: reply.assistantMessageId,
@@ -71,6 +73,7 @@ function productionParts(): RunnerParts {
     tools: appTools,
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,
+    budget: budgetGate,
   };
 }
 

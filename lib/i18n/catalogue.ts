@@ -2,7 +2,7 @@
 // merged into one object with the area as its top-level key.
 import type { Locale } from "./locales";
 
-export const AREAS = ["app", "auth", "nav", "chat", "presets", "images", "search", "usage"] as const;
+export const AREAS = ["app", "auth", "nav", "chat", "presets", "images", "search", "usage", "admin"] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

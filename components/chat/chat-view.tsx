@@ -9,6 +9,7 @@ import type { ConnectorView } from "@/lib/connectors/schema";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choices";
+import { BudgetNotice, type BudgetView, useBudgetRefusal } from "./budget-notice";
 import { Composer } from "./composer";
 import { ConversationCost } from "./conversation-cost";
 import { useImageAttachments } from "./image-attachments";
@@ -57,6 +58,8 @@ export interface ChatOptions {
   connectors: ConnectorView[];
   /** Tools the admin turned off (in demo mode: all of them). */
   disabledTools: DisabledToolList;
+  /** The user's monthly budget and spend, for the composer's warning. */
+  budget?: BudgetView;
 }
 
 function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
@@ -84,6 +87,7 @@ export function ChatView({
   options: ChatOptions;
 }) {
   const t = useTranslations("chat");
+  const budgetRefusal = useBudgetRefusal();
   const chat = useChat({
     conversationId: conversation.id,
     initialMessages: conversation.messages,
@@ -227,9 +231,12 @@ export function ChatView({
           >
             {chat.sendError.code === "connection_error"
               ? t("errors.connection_error")
-              : chat.sendError.message}
+              : chat.sendError.code === "budget_exceeded"
+                ? budgetRefusal(chat.sendError.params, chat.sendError.message)
+                : chat.sendError.message}
           </p>
         )}
+        {options.budget && <BudgetNotice budget={options.budget} />}
         <Composer
           streaming={chat.streaming}
           waiting={chat.pending}

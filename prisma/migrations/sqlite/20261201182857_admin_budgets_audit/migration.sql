@@ -53,6 +53,9 @@ CREATE INDEX "BudgetHold_userId_expiresAt_idx" ON "BudgetHold"("userId", "expire
 CREATE INDEX "BudgetHold_replyId_idx" ON "BudgetHold"("replyId");
 
 -- CreateIndex
+CREATE INDEX "UsageRecord_createdAt_userId_model_costUsd_idx" ON "UsageRecord"("createdAt", "userId", "model", "costUsd");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Invite_tokenHash_key" ON "Invite"("tokenHash");
 
 -- CreateIndex

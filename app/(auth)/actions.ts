@@ -60,14 +60,20 @@ async function createAccountIfNew(email: string, password: string, inviteToken?:
   return true;
 }
 
-/** Who may register now: nobody, anybody, or the holders of an invite link (its token). */
+/**
+ * Who may register now: nobody, anybody, or the holders of an invite link (its token). A link
+ * that is followed must be usable in every mode: it works once per use, then never again.
+ */
 async function registrationGate(formData: FormData): Promise<{ error?: string; inviteToken?: string }> {
   if (!env().REGISTRATION_OPEN) return { error: "registrationClosed" };
   const { registrationMode } = await getAppSettings();
   if (registrationMode === "closed") return { error: "registrationClosed" };
-  if (registrationMode === "open") return {};
-  const token = inviteTokenSchema.safeParse(formData.get("invite"));
-  return token.success ? { inviteToken: token.data } : { error: "inviteRequired" };
+  const presented = formData.get("invite");
+  if (presented !== null && presented !== "") {
+    const token = inviteTokenSchema.safeParse(presented);
+    return token.success ? { inviteToken: token.data } : { error: "inviteInvalid" };
+  }
+  return registrationMode === "invite" ? { error: "inviteRequired" } : {};
 }
 
 /**

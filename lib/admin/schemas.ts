@@ -18,16 +18,19 @@ export const MAX_BUDGET_USD = 1_000_000;
  * 0 to MAX_BUDGET_USD; empty (or null) means no budget.
  */
 export const budgetSchema = z.preprocess(
-  (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim()) : value),
-  z.union([
-    z.null(),
-    z.coerce
-      .number({ message: "budgetNotNumber" })
-      .refine(Number.isFinite, { message: "budgetNotNumber" })
-      .min(0, { message: "budgetNegative" })
-      .max(MAX_BUDGET_USD, { message: "budgetTooLarge" })
-      .refine((usd) => Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-6, { message: "budgetCents" }),
-  ]),
+  (value) => {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== "string") return value;
+    const text = value.trim();
+    return text === "" ? null : Number(text);
+  },
+  z
+    .number({ message: "budgetNotNumber" })
+    .refine(Number.isFinite, { message: "budgetNotNumber" })
+    .min(0, { message: "budgetNegative" })
+    .max(MAX_BUDGET_USD, { message: "budgetTooLarge" })
+    .refine((usd) => Math.abs(usd * 100 - Math.round(usd * 100)) < 1e-6, { message: "budgetCents" })
+    .nullable(),
 );
 
 export const userChangeSchema = z.discriminatedUnion("change", [

@@ -5,8 +5,9 @@ import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { DisabledSignIn, signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { registrationGate } from "@/lib/auth/registration-gate";
 import { takeRegistration } from "@/lib/auth/registration-limit";
-import { credentialsSchema, inviteTokenSchema, registrationSchema } from "@/lib/auth/schemas";
+import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
 import { describeWait, type Wait } from "@/lib/auth/wait";
 import { addressGroup, clientAddress } from "@/lib/client-address";
 import { getAppSettings } from "@/lib/db/app-settings";
@@ -61,32 +62,20 @@ async function createAccountIfNew(email: string, password: string, inviteToken?:
 }
 
 /**
- * Who may register now: nobody, anybody, or the holders of an invite link (its token). A link
- * that is followed must be usable in every mode: it works once per use, then never again.
- */
-async function registrationGate(formData: FormData): Promise<{ error?: string; inviteToken?: string }> {
-  if (!env().REGISTRATION_OPEN) return { error: "registrationClosed" };
-  const { registrationMode } = await getAppSettings();
-  if (registrationMode === "closed") return { error: "registrationClosed" };
-  const presented = formData.get("invite");
-  if (presented !== null && presented !== "") {
-    const token = inviteTokenSchema.safeParse(presented);
-    return token.success ? { inviteToken: token.data } : { error: "inviteInvalid" };
-  }
-  return registrationMode === "invite" ? { error: "inviteRequired" } : {};
-}
-
-/**
  * Registration never says whether an email has an account: a new email gets its account and is
  * signed in; a taken one is signed in too when the password is the account's, and otherwise gets
  * the same refusal as any failed registration. The password check goes through the sign-in
- * throttle, so this form is no way around it. In invite mode an invite link's use is taken only
- * when an account is created.
+ * throttle, so this form is no way around it. An invite link's use is taken only when an account
+ * is created.
  */
 export async function register(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { email: rawEmail } = fields(formData);
-  const gate = await registrationGate(formData);
-  if (gate.error) return { error: gate.error, email: rawEmail };
+  const gate = registrationGate(
+    env().REGISTRATION_OPEN,
+    (await getAppSettings()).registrationMode,
+    formData.get("invite"),
+  );
+  if (!gate.ok) return { error: gate.error, email: rawEmail };
   const parsed = registrationSchema.safeParse(fields(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;

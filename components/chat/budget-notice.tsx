@@ -1,7 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { budgetLevel } from "@/lib/budget/month";
+import { CONVERSATIONS_CHANGED } from "./use-chat";
 
 export interface BudgetView {
   budgetUsd: number | null;
@@ -10,9 +12,27 @@ export interface BudgetView {
   resetsAt: string;
 }
 
+/** The budget as the page was rendered, read again whenever a reply ends. */
+function useBudget(initial: BudgetView): BudgetView {
+  const [budget, setBudget] = useState(initial);
+  useEffect(() => {
+    if (initial.budgetUsd === null) return;
+    const refresh = () => {
+      void fetch("/api/budget")
+        .then((response) => (response.ok ? (response.json() as Promise<BudgetView>) : null))
+        .then((fresh) => fresh && setBudget(fresh))
+        .catch(() => null); // the notice keeps what it showed; the server enforces the budget anyway
+    };
+    window.addEventListener(CONVERSATIONS_CHANGED, refresh);
+    return () => window.removeEventListener(CONVERSATIONS_CHANGED, refresh);
+  }, [initial.budgetUsd]);
+  return budget;
+}
+
 /** Above the composer: a warning from 80 % of the monthly budget, a notice once it is used up. */
-export function BudgetNotice({ budget }: { budget: BudgetView }) {
+export function BudgetNotice({ budget: initial }: { budget: BudgetView }) {
   const t = useTranslations("chat");
+  const budget = useBudget(initial);
   const format = useFormatter();
   const level = budgetLevel(budget.budgetUsd, budget.spentUsd);
   if (level === "none" || level === "ok" || budget.budgetUsd === null) return null;

@@ -14,6 +14,7 @@ import { appTools } from "@/lib/tools/catalogue";
 import { budgetGate } from "./budget";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
+import { noteRateLimits } from "./rate-limits";
 import {
   type FinishedReply,
   type ModelClient,
@@ -29,7 +30,7 @@ import { suggestTitle } from "./title";
  * Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). A
  * request carrying `betas` (the MCP connector) goes through the beta Messages API.
  */
-export function sdkModelClient(client: () => Anthropic): ModelClient {
+export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: Headers) => void): ModelClient {
   return {
     stream(request, signal) {
       let requestId: string | null = null;
@@ -41,7 +42,8 @@ export function sdkModelClient(client: () => Anthropic): ModelClient {
             "betas" in request
               ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
               : client().messages.create(body, { signal });
-          const { data, request_id } = await call.withResponse();
+          const { data, request_id, response } = await call.withResponse();
+          onHeaders?.(response.headers);
           requestId = request_id ?? null;
           yield* data as AsyncIterable<RawMessageStreamEvent>;
         },
@@ -67,7 +69,7 @@ const prismaReplyStore: ReplyStore = {
 function productionParts(): RunnerParts {
   const config = env();
   return {
-    model: sdkModelClient(anthropic),
+    model: sdkModelClient(anthropic, noteRateLimits),
     store: prismaReplyStore,
     bus: generationBus,
     tools: appTools,

@@ -52,7 +52,21 @@ test("a user's spend shows on /usage and in the admin table after a reply", asyn
   const spent = userRow(admin.page, user.email).locator("[data-month-to-date-usd]");
   expect(Number(await spent.getAttribute("data-month-to-date-usd"))).toBeCloseTo(Number(cost), 9);
   await expect(admin.page.locator("[data-team-total-usd]")).toBeVisible();
+  // The double reports rate limits on every Messages response, as the API does.
+  await expect(admin.page.locator('tr[data-rate-limit="requests"]')).toHaveAttribute("data-limit", "4000");
+  await expect(admin.page.locator('tr[data-rate-limit="outputTokens"]')).toHaveAttribute(
+    "data-limit",
+    "400000",
+  );
+
+  // The reply cost $0.012 ($3 / $15 per million tokens): a $0.014 budget is 86 % used, so the composer warns.
+  await setBudget(admin.page, user.email, "0.014");
+  await expect(userRow(admin.page, user.email).getByText("Saved")).toBeVisible();
   await admin.close();
+  await page.goto("/");
+  await expect(page.locator('[role="status"][data-budget-level="warning"]')).toContainText(
+    "of your monthly budget of $0.01 (85 %)",
+  );
 });
 
 test("a budget below the next message's cost refuses it before anything goes upstream", async ({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditLog } from "@/components/admin/audit-log";
 import { InvitesSection } from "@/components/admin/invites-section";
+import { RateLimitsSection } from "@/components/admin/rate-limits";
 import { RegistrationSettings } from "@/components/admin/registration-settings";
 import { TeamUsageSection } from "@/components/admin/team-usage";
 import { UsersTable } from "@/components/admin/users-table";
@@ -11,6 +12,7 @@ import { listUsersForAdmin } from "@/lib/db/admin-users";
 import { getAppSettings } from "@/lib/db/app-settings";
 import { auditPage } from "@/lib/db/audit";
 import { listInvites } from "@/lib/db/invites";
+import { latestRateLimits } from "@/lib/db/rate-limits";
 import { teamUsage } from "@/lib/db/team-usage";
 import { env } from "@/lib/env";
 
@@ -27,13 +29,14 @@ export default async function AdminPage({
   const admin = await adminForPage();
   const page = auditPageSchema.parse((await searchParams).audit);
   const now = new Date();
-  const [t, users, settings, invites, audit, usage] = await Promise.all([
+  const [t, users, settings, invites, audit, usage, rateLimits] = await Promise.all([
     getTranslations("admin"),
     listUsersForAdmin(now),
     getAppSettings(),
     listInvites(),
     auditPage(page),
     teamUsage(now),
+    latestRateLimits(),
   ]);
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-8 overflow-y-auto p-6">
@@ -50,6 +53,7 @@ export default async function AdminPage({
         perUser={users.map((user) => ({ email: user.email, costUsd: user.monthToDateUsd }))}
         usage={usage}
       />
+      <RateLimitsSection latest={rateLimits} />
       <RegistrationSettings
         mode={settings.registrationMode}
         defaultBudgetUsd={settings.defaultBudgetUsd}

@@ -75,6 +75,11 @@ await measure("CSV 366 days (every row)", (userId) => exportAll(userId, year));
 await measure("/admin (users, team month, audit)", () =>
   Promise.all([listUsersForAdmin(), teamUsage(), auditPage(1)]),
 );
+// The same at the end of a full month (last month's last minute): the month's whole slice of the ledger.
+const monthEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1) - 60_000);
+await measure("/admin at the end of a full month", () =>
+  Promise.all([listUsersForAdmin(monthEnd), teamUsage(monthEnd), auditPage(1)]),
+);
 // The budget check before each API call (a user with a budget: lock, two aggregates, one hold).
 await db.user.updateMany({ where: { id: { in: users } }, data: { monthlyBudgetUsd: 1e6 } });
 await measure("budget check before a call", async (userId) => {

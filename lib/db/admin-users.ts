@@ -4,6 +4,8 @@
 import "server-only";
 import type { UserChange } from "@/lib/admin/schemas";
 import { monthStartUtc } from "@/lib/budget/month";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { type Actor, type AuditInput, recordAudit } from "./audit";
 import { db } from "./client";
 import { isWriteConflict } from "./users";
@@ -44,9 +46,20 @@ export async function listUsersForAdmin(now: Date = new Date()): Promise<AdminUs
 
 /** Month-to-date spend of every user with any: one grouped query over the ledger. */
 export async function monthToDatePerUser(now: Date = new Date()): Promise<Map<string, number>> {
+  const from = monthStartUtc(now);
+  if (env().databaseKind === "sqlite") {
+    // Without statistics SQLite groups along the (userId, createdAt) index, reading every row ever
+    // recorded; the month's slice of the (createdAt, …) index is what this needs (228 ms → a few ms
+    // on 1M rows, see bench/usage.ts). SQLite keeps instants as ISO text.
+    const rows = await db.$queryRaw<{ userId: string; cost: number | null }[]>(Prisma.sql`
+      SELECT "userId", SUM("costUsd") AS "cost"
+      FROM "UsageRecord" INDEXED BY "UsageRecord_createdAt_userId_model_costUsd_idx"
+      WHERE "createdAt" >= ${from.toISOString().replace("Z", "+00:00")} GROUP BY "userId"`);
+    return new Map(rows.map((row) => [row.userId, Number(row.cost ?? 0)]));
+  }
   const groups = await db.usageRecord.groupBy({
     by: ["userId"],
-    where: { createdAt: { gte: monthStartUtc(now) } },
+    where: { createdAt: { gte: from } },
     _sum: { costUsd: true },
   });
   return new Map(groups.map((group) => [group.userId, group._sum.costUsd ?? 0]));

@@ -4,6 +4,7 @@ import { changeAppSettings, getAppSettings } from "@/lib/db/app-settings";
 import { auditPage } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { createInvite, InviteRefused } from "@/lib/db/invites";
+import { teamUsage } from "@/lib/db/team-usage";
 import { recordUsage } from "@/lib/db/usage";
 import { createUser, findSessionVersion } from "@/lib/db/users";
 import { HASH, MODEL, newUser, uniqueEmail } from "./fixtures";
@@ -149,5 +150,32 @@ describe("admin: settings and invites", () => {
     await expect(createUser(uniqueEmail(), HASH, { inviteToken: "x".repeat(32) })).rejects.toBeInstanceOf(
       InviteRefused,
     );
+  });
+});
+
+describe("admin: team usage", () => {
+  it("sums the month per model and per UTC day, leaving other months out", async () => {
+    const { id: userId } = await newUser();
+    const row = (createdAt: string, model: string, costUsd: number | null) =>
+      db.usageRecord.create({
+        data: { userId, kind: "reply", model, costUsd, createdAt: new Date(createdAt) },
+      });
+    // A month of its own, far from the other tests' rows.
+    await row("2031-05-01T00:00:00Z", MODEL, 0.5);
+    await row("2031-05-02T23:59:59Z", MODEL, 0.25);
+    await row("2031-05-02T12:00:00Z", "unpriced-model", null);
+    await row("2031-04-30T23:59:59Z", MODEL, 100); // April
+    await row("2031-05-04T00:00:00Z", MODEL, 100); // after "now"'s day
+    const usage = await teamUsage(new Date("2031-05-03T10:00:00Z"));
+    expect(usage.perDay).toEqual([
+      { day: "2031-05-01", costUsd: 0.5 },
+      { day: "2031-05-02", costUsd: 0.25 },
+      { day: "2031-05-03", costUsd: 0 },
+    ]);
+    expect(usage.perModel).toEqual([
+      { model: MODEL, costUsd: 0.75, calls: 2, unpricedCalls: 0 },
+      { model: "unpriced-model", costUsd: 0, calls: 1, unpricedCalls: 1 },
+    ]);
+    await db.usageRecord.deleteMany({ where: { userId } });
   });
 });

@@ -4,9 +4,10 @@ import type { AuditEntry } from "@/lib/db/audit";
 
 const th = "px-2 py-1 font-medium";
 
+/** A changed value as shown: money (budgets) in dollars and cents, anything else as recorded. */
 function shown(value: unknown, none: string): string {
   if (value === null || value === undefined) return none;
-  return typeof value === "number" ? `$${value}` : String(value);
+  return typeof value === "number" ? `$${value.toFixed(2)}` : String(value);
 }
 
 /** The audit log, newest first, one page at a time (?audit=N). */

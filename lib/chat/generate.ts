@@ -4,14 +4,14 @@ import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
-import { recordReplyUsage, releaseReplyHolds } from "@/lib/db/budget";
+import { recordReplyUsage } from "@/lib/db/budget";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
 import { appTools } from "@/lib/tools/catalogue";
-import { budgetGate } from "./budget";
+import { budgetGate, releasingHolds } from "./budget";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
 import { noteRateLimits } from "./rate-limits";
@@ -52,10 +52,9 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
   };
 }
 
-const prismaReplyStore: ReplyStore = {
+const prismaReplyStore: ReplyStore = releasingHolds({
   saveProgress: saveReplyProgress,
-  // The reply's budget holds end with it (those of steps already recorded have ended already).
-  finish: (replyId, reply) => finishReply(replyId, reply).finally(() => releaseReplyHolds(replyId)),
+  finish: finishReply,
   recordStep: (reply, step) =>
     recordReplyUsage({
       userId: reply.userId,
@@ -64,7 +63,7 @@ const prismaReplyStore: ReplyStore = {
       kind: "reply",
       ...step,
     }),
-};
+});
 
 function productionParts(): RunnerParts {
   const config = env();

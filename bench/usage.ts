@@ -1,4 +1,4 @@
-// Server time of the /usage report and of the CSV export on a seeded ledger (scripts/seed-usage.ts):
+// Server time of the /usage report, the CSV export, /admin and the budget check on a seeded ledger (scripts/seed-usage.ts):
 //   DATABASE_URL=file:./data/usage.db node scripts/db.mjs deploy
 //   DATABASE_URL=file:./data/usage.db npx tsx scripts/seed-usage.ts 50 20000
 //   DATABASE_URL=file:./data/usage.db npm run bench:usage
@@ -12,6 +12,10 @@ process.env.DATABASE_URL ??= "file:./data/usage.db";
 const { db } = await import("@/lib/db/client");
 const { monthToDateCostUsd, usageReport, usageRowsPage } = await import("@/lib/db/usage");
 const { csvLine } = await import("@/lib/usage/csv");
+const { listUsersForAdmin } = await import("@/lib/db/admin-users");
+const { teamUsage } = await import("@/lib/db/team-usage");
+const { auditPage } = await import("@/lib/db/audit");
+const { reserveBudget, releaseReplyHolds } = await import("@/lib/db/budget");
 const { dayStarts, resolvePeriod } = await import("@/lib/usage/period");
 
 type Query = Parameters<typeof resolvePeriod>[0];
@@ -67,4 +71,19 @@ await measure("/usage last 30 days (UTC)", (userId) => usageReport(userId, last3
 await measure("/usage 366 days (every row)", (userId) => usageReport(userId, year));
 await measure("CSV this month", (userId) => exportAll(userId, month));
 await measure("CSV 366 days (every row)", (userId) => exportAll(userId, year));
+// What /admin reads: the users table with month-to-date spend, the team's month, the audit log's first page.
+await measure("/admin (users, team month, audit)", () =>
+  Promise.all([listUsersForAdmin(), teamUsage(), auditPage(1)]),
+);
+// The same at the end of a full month (last month's last minute): the month's whole slice of the ledger.
+const monthEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1) - 60_000);
+await measure("/admin at the end of a full month", () =>
+  Promise.all([listUsersForAdmin(monthEnd), teamUsage(monthEnd), auditPage(1)]),
+);
+// The budget check before each API call (a user with a budget: lock, two aggregates, one hold).
+await db.user.updateMany({ where: { id: { in: users } }, data: { monthlyBudgetUsd: 1e6 } });
+await measure("budget check before a call", async (userId) => {
+  await reserveBudget({ userId, replyId: `bench-${userId}`, step: 1, estimateUsd: 0.01 });
+  await releaseReplyHolds(`bench-${userId}`);
+});
 await db.$disconnect();

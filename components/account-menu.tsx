@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { MenuLink } from "@/components/settings/menu-link";
 import { signOut } from "@/lib/auth";
 
-export async function AccountMenu({ email }: { email: string }) {
+export async function AccountMenu({ email, isAdmin = false }: { email: string; isAdmin?: boolean }) {
   const [t, nav] = await Promise.all([getTranslations("auth"), getTranslations("nav")]);
   return (
     <details className="relative">
@@ -17,6 +17,7 @@ export async function AccountMenu({ email }: { email: string }) {
       <div className="absolute right-0 z-20 mt-1 min-w-36 rounded-md border border-zinc-200 bg-white p-1 shadow dark:border-zinc-700 dark:bg-zinc-900">
         <MenuLink href="/usage" label={nav("usage")} />
         <MenuLink href="/settings" label={nav("settings")} />
+        {isAdmin && <MenuLink href="/admin" label={nav("admin")} />}
         <form
           action={async () => {
             "use server";

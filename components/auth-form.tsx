@@ -8,14 +8,17 @@ import type { AuthFormState } from "@/app/(auth)/actions";
 interface AuthFormProps {
   mode: "login" | "register";
   action: (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+  /** The token of the invite link the registration page was opened with. */
+  invite?: string;
 }
 
-export function AuthForm({ mode, action }: AuthFormProps) {
+export function AuthForm({ mode, action, invite }: AuthFormProps) {
   const t = useTranslations("auth");
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex w-full max-w-sm flex-col gap-4" noValidate>
       <h1 className="text-2xl font-semibold">{t(mode === "login" ? "signInTitle" : "registerTitle")}</h1>
+      {invite && <input type="hidden" name="invite" value={invite} />}
       <label className="flex flex-col gap-1 text-sm">
         {t("email")}
         <input

@@ -57,6 +57,20 @@ export const envSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   DEFAULT_MODEL: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
   REGISTRATION_OPEN: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
+  /** Emails whose accounts are admins (besides the first account), comma-separated; compared lower-cased. */
+  ADMIN_EMAILS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(10_000)
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+  ),
   STREAM_STALL_TIMEOUT_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(1000).max(600_000).default(60_000),

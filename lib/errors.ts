@@ -2,9 +2,15 @@
 export const errorStatus = {
   "bad_request:input": 400,
   "bad_request:model": 400,
+  "bad_request:budget": 400,
+  budget_exceeded: 402,
   "unauthorized:auth": 401,
   "forbidden:registration": 403,
   "forbidden:origin": 403,
+  "forbidden:self": 403,
+  "not_found:page": 404,
+  "not_found:user": 404,
+  "not_found:invite": 404,
   "not_found:conversation": 404,
   "not_found:message": 404,
   "not_found:preset": 404,
@@ -14,6 +20,7 @@ export const errorStatus = {
   "conflict:email": 409,
   "conflict:generation": 409,
   "conflict:connector": 409,
+  "conflict:last_admin": 409,
   "payload_too_large:input": 413,
   "quota_exceeded:storage": 413,
   "unsupported_media_type:image": 415,
@@ -33,12 +40,20 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+  error: {
+    code: ErrorCode;
+    message: string;
+    issues?: { path: string; message: string }[];
+    /** Values for the client's translated message (e.g. `budget_exceeded`: budgetUsd, resetsAt). */
+    params?: Record<string, string | number>;
+  };
 }
 
 export class AppError extends Error {
   /** Seconds after which the same request may succeed; sent as the `retry-after` header. */
   retryAfter?: number;
+  /** Values for the client's translated message. */
+  params?: Record<string, string | number>;
 
   constructor(
     public readonly code: ErrorCode,
@@ -66,7 +81,12 @@ export class AppError extends Error {
 
   toBody(): ErrorBody {
     return {
-      error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues ? { issues: this.issues } : {}),
+        ...(this.params ? { params: this.params } : {}),
+      },
     };
   }
 }

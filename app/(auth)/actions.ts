@@ -3,12 +3,15 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
-import { signIn, ThrottledSignIn } from "@/lib/auth";
+import { DisabledSignIn, signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
+import { registrationGate } from "@/lib/auth/registration-gate";
 import { takeRegistration } from "@/lib/auth/registration-limit";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
 import { describeWait, type Wait } from "@/lib/auth/wait";
 import { addressGroup, clientAddress } from "@/lib/client-address";
+import { getAppSettings } from "@/lib/db/app-settings";
+import { InviteRefused } from "@/lib/db/invites";
 import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -32,6 +35,7 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
     if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
     if (error instanceof ThrottledSignIn)
       return { error: "throttled", wait: describeWait(error.waitMs), email };
+    if (error instanceof DisabledSignIn) return { error: "accountDisabled", email };
     return { error: "invalidCredentials", email };
   }
 }
@@ -42,31 +46,43 @@ export async function login(_previous: AuthFormState, formData: FormData): Promi
   return signInOrExplain(parsed.data.email, parsed.data.password);
 }
 
-/** Creates the account unless the email is taken; both cases hash the password, so they take as long. */
-async function createAccountIfNew(email: string, password: string): Promise<void> {
+/**
+ * Creates the account unless the email is taken; both cases hash the password, so they take as long.
+ * False when the invite link cannot be used.
+ */
+async function createAccountIfNew(email: string, password: string, inviteToken?: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   try {
-    await createUser(email, passwordHash, (await getLocale()) as Locale);
+    await createUser(email, passwordHash, { locale: (await getLocale()) as Locale, inviteToken });
   } catch (error) {
+    if (error instanceof InviteRefused) return false;
     if ((error as { code?: string }).code !== "P2002") throw error;
   }
+  return true;
 }
 
 /**
  * Registration never says whether an email has an account: a new email gets its account and is
  * signed in; a taken one is signed in too when the password is the account's, and otherwise gets
  * the same refusal as any failed registration. The password check goes through the sign-in
- * throttle, so this form is no way around it.
+ * throttle, so this form is no way around it. An invite link's use is taken only when an account
+ * is created.
  */
 export async function register(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { email: rawEmail } = fields(formData);
-  if (!env().REGISTRATION_OPEN) return { error: "registrationClosed", email: rawEmail };
+  const gate = registrationGate(
+    env().REGISTRATION_OPEN,
+    (await getAppSettings()).registrationMode,
+    formData.get("invite"),
+  );
+  if (!gate.ok) return { error: gate.error, email: rawEmail };
   const parsed = registrationSchema.safeParse(fields(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;
   const waitMs = takeRegistration(addressGroup(clientAddress(await headers())));
   if (waitMs > 0) return { error: "throttled", wait: describeWait(waitMs), email };
-  await createAccountIfNew(email, password);
+  if (!(await createAccountIfNew(email, password, gate.inviteToken)))
+    return { error: "inviteInvalid", email };
   const signedIn = await signInOrExplain(email, password);
   return signedIn.error === "invalidCredentials" ? { error: "registrationRefused", email } : signedIn;
 }

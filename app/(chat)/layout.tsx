@@ -8,6 +8,7 @@ import { SIDEBAR_PAGE_SIZE, toSummary } from "@/components/sidebar/pages";
 import { COLLAPSED, SIDEBAR_COOKIE } from "@/components/sidebar/preferences";
 import { SidebarShell } from "@/components/sidebar/sidebar-shell";
 import { auth } from "@/lib/auth";
+import { findActiveAdmin } from "@/lib/db/admin-users";
 import { listConversations } from "@/lib/db/conversations";
 import { env } from "@/lib/env";
 
@@ -15,10 +16,11 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) redirect("/login");
-  const [page, t, cookieStore] = await Promise.all([
+  const [page, t, cookieStore, admin] = await Promise.all([
     listConversations(userId, { limit: SIDEBAR_PAGE_SIZE }),
     getTranslations("app"),
     cookies(),
+    findActiveAdmin(userId),
   ]);
   const firstPage = { conversations: page.conversations.map(toSummary), nextCursor: page.nextCursor };
   return (
@@ -38,7 +40,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
           )}
         </>
       }
-      account={<AccountMenu email={session.user?.email ?? ""} />}
+      account={<AccountMenu email={session.user?.email ?? ""} isAdmin={admin !== null} />}
     >
       {children}
     </SidebarShell>

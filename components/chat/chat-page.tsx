@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
 import { THINKING_CHOICES, type ThinkingChoice } from "@/lib/chat/thinking";
 import { toMessagePage } from "@/lib/chat/view-model";
+import { budgetStatus } from "@/lib/db/budget";
 import { listConnectors } from "@/lib/db/connectors";
 import { findConversation } from "@/lib/db/conversations";
 import { activePathPage, conversationReplyUsage, pathPageThrough } from "@/lib/db/messages";
@@ -33,12 +34,13 @@ export async function ChatPage({
   const { demoMode, DISABLED_TOOLS } = env();
   // The demo model cannot use tools: every switch is off the menu.
   const disabledTools: DisabledToolList = demoMode ? [...SERVER_TOOL_IDS, "connectors"] : DISABLED_TOOLS;
-  const [conversation, { models }, settings, presets, connectors] = await Promise.all([
+  const [conversation, { models }, settings, presets, connectors, budget] = await Promise.all([
     conversationId ? findConversation(userId, conversationId) : null,
     listModels(),
     getUserSettings(userId),
     listPresetOptions(userId),
     disabledTools.includes("connectors") ? [] : listConnectors(userId),
+    budgetStatus(userId),
   ]);
   if (conversationId && !conversation) notFound();
   const focused =
@@ -73,6 +75,7 @@ export async function ChatPage({
           demoMode,
           connectors,
           disabledTools,
+          budget,
         }}
       />
     </FreshNewChat>

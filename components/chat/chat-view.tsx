@@ -11,6 +11,7 @@ import { useDocumentAttachments } from "@/lib/documents/use-document-attachments
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choices";
+import { BudgetNotice, type BudgetView, useBudgetRefusal } from "./budget-notice";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
 import { ConversationCost } from "./conversation-cost";
@@ -61,6 +62,8 @@ export interface ChatOptions {
   connectors: ConnectorView[];
   /** Tools the admin turned off (in demo mode: all of them). */
   disabledTools: DisabledToolList;
+  /** The user's monthly budget and spend, for the composer's warning. */
+  budget?: BudgetView;
 }
 
 function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
@@ -88,6 +91,7 @@ export function ChatView({
   options: ChatOptions;
 }) {
   const t = useTranslations("chat");
+  const budgetRefusal = useBudgetRefusal();
   const chat = useChat({
     conversationId: conversation.id,
     initialMessages: conversation.messages,
@@ -257,9 +261,12 @@ export function ChatView({
           >
             {chat.sendError.code === "connection_error"
               ? t("errors.connection_error")
-              : chat.sendError.message}
+              : chat.sendError.code === "budget_exceeded"
+                ? budgetRefusal(chat.sendError.params, chat.sendError.message)
+                : chat.sendError.message}
           </p>
         )}
+        {options.budget && <BudgetNotice budget={options.budget} />}
         <Composer
           streaming={chat.streaming}
           waiting={chat.pending}

@@ -7,6 +7,7 @@ import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import { attachmentUrl } from "@/lib/images/limits";
 import { MessageBlocks } from "./blocks/message-blocks";
+import { useBudgetRefusal } from "./budget-notice";
 import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
 import { MessageDocuments } from "./message-documents";
 import { UsageLine } from "./usage-line";
@@ -40,6 +41,8 @@ function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () =>
     cause = t("rate_limit_retry", { seconds: error.retryAfterSeconds });
   }
   if (error.type === "app_error") cause = error.message;
+  const budgetRefusal = useBudgetRefusal();
+  if (error.type === "budget_exceeded") cause = budgetRefusal(error.params, error.message);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3">
       <div

@@ -58,13 +58,15 @@ export interface SendError {
   /** "connection_error": no answer at all; `http_<status>`: an answer without an error body. */
   code: string;
   message: string;
+  /** Values for the translated message (e.g. `budget_exceeded`). */
+  params?: Record<string, string | number>;
 }
 
 async function refusal(response: Response | null): Promise<SendError> {
   if (!response) return { code: "connection_error", message: "" };
   const body = await response.json().catch(() => null);
   return isErrorBody(body)
-    ? { code: body.error.code, message: body.error.message }
+    ? { code: body.error.code, message: body.error.message, params: body.error.params }
     : { code: `http_${response.status}`, message: `HTTP ${response.status}` };
 }
 

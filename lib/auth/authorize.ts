@@ -3,7 +3,7 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { addressGroup, clientAddress } from "@/lib/client-address";
-import { findUserByEmail, replacePasswordHash } from "@/lib/db/users";
+import { findUserByEmail, noteSignIn, replacePasswordHash } from "@/lib/db/users";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
 import { beginSignIn, signInSucceeded } from "./throttle";
@@ -14,6 +14,11 @@ export class ThrottledSignIn extends CredentialsSignin {
   constructor(readonly waitMs: number) {
     super();
   }
+}
+
+/** The password was right but an admin has disabled the account. */
+export class DisabledSignIn extends CredentialsSignin {
+  code = "disabled";
 }
 
 // Checked for unknown emails so that the answer takes as long as for a real account (same format).
@@ -30,6 +35,9 @@ export async function authorizeCredentials(rawCredentials: unknown, request: Req
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return null;
   signInSucceeded(email, group);
+  // Said only to whoever knows the password, so it reveals nothing about the account to others.
+  if (user.status !== "active") throw new DisabledSignIn();
+  await noteSignIn(user);
   if (needsRehash(user.passwordHash)) await replacePasswordHash(user.id, await hashPassword(password));
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -10,7 +10,7 @@ import { authorizeCredentials } from "./authorize";
 import { authConfig, SESSION_COOKIE } from "./config";
 import { tokenSessionVersion } from "./session-version";
 
-export { ThrottledSignIn } from "./authorize";
+export { DisabledSignIn, ThrottledSignIn } from "./authorize";
 
 async function isCurrentSession(userId: string, version: number): Promise<boolean> {
   return (await findSessionVersion(userId)) === version;

@@ -17,3 +17,6 @@ export const registrationSchema = z.object({
   email: emailSchema,
   password: z.string().min(8, { message: "passwordTooShort" }).max(200, { message: "passwordTooLong" }),
 });
+
+/** An invite link's token (base64url); anything else is no invite. */
+export const inviteTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);

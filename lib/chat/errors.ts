@@ -1,5 +1,6 @@
 // Classifies a failed or interrupted upstream call into the cause shown to the user.
 import Anthropic from "@anthropic-ai/sdk";
+import { BudgetExceededError } from "@/lib/budget/errors";
 import type { ChatErrorInfo } from "./protocol";
 
 export class StalledError extends Error {
@@ -41,6 +42,15 @@ const TYPE_BY_STATUS: Record<number, string> = {
 };
 
 export function classifyError(error: unknown, requestId: string | null = null): ChatErrorInfo {
+  if (error instanceof BudgetExceededError) {
+    return {
+      type: "budget_exceeded",
+      message: error.message,
+      requestId,
+      retryAfterSeconds: null,
+      params: error.params,
+    };
+  }
   if (error instanceof StalledError) {
     return { type: "stalled", message: error.message, requestId, retryAfterSeconds: null };
   }

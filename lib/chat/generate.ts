@@ -4,15 +4,17 @@ import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
+import { recordReplyUsage } from "@/lib/db/budget";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
-import { recordUsage } from "@/lib/db/usage";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
 import { appTools } from "@/lib/tools/catalogue";
+import { budgetGate, releasingHolds } from "./budget";
 import { generationBus } from "./bus";
 import { textOf } from "./content";
+import { noteRateLimits } from "./rate-limits";
 import {
   type FinishedReply,
   type ModelClient,
@@ -28,7 +30,7 @@ import { suggestTitle } from "./title";
  * Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). A
  * request carrying `betas` (the MCP connector) goes through the beta Messages API.
  */
-export function sdkModelClient(client: () => Anthropic): ModelClient {
+export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: Headers) => void): ModelClient {
   return {
     stream(request, signal) {
       let requestId: string | null = null;
@@ -40,7 +42,8 @@ export function sdkModelClient(client: () => Anthropic): ModelClient {
             "betas" in request
               ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
               : client().messages.create(body, { signal });
-          const { data, request_id } = await call.withResponse();
+          const { data, request_id, response } = await call.withResponse();
+          onHeaders?.(response.headers);
           requestId = request_id ?? null;
           yield* data as AsyncIterable<RawMessageStreamEvent>;
         },
@@ -49,28 +52,29 @@ export function sdkModelClient(client: () => Anthropic): ModelClient {
   };
 }
 
-const prismaReplyStore: ReplyStore = {
+const prismaReplyStore: ReplyStore = releasingHolds({
   saveProgress: saveReplyProgress,
   finish: finishReply,
   recordStep: (reply, step) =>
-    recordUsage({
+    recordReplyUsage({
       userId: reply.userId,
       conversationId: reply.conversationId,
       messageId: reply.assistantMessageId,
       kind: "reply",
       ...step,
     }),
-};
+});
 
 function productionParts(): RunnerParts {
   const config = env();
   return {
-    model: sdkModelClient(anthropic),
+    model: sdkModelClient(anthropic, noteRateLimits),
     store: prismaReplyStore,
     bus: generationBus,
     tools: appTools,
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,
+    budget: budgetGate,
   };
 }
 

@@ -26,6 +26,8 @@ export interface ChatErrorInfo {
   message: string;
   requestId: string | null;
   retryAfterSeconds: number | null;
+  /** Values for the translated message (e.g. `budget_exceeded`: budgetUsd, resetsAt). */
+  params?: Record<string, string | number>;
 }
 
 export type ChatEvent =

@@ -65,6 +65,13 @@ export interface RunnerParts {
   stallMs: number;
   /** How often the partial reply is saved while it streams. */
   saveEveryMs?: number;
+  /** Checks the budget before each further step (the first is checked before the reply starts). */
+  budget?: BudgetGate;
+}
+
+/** Reserves the estimated cost of a call, or throws (BudgetExceededError) so that it is not made. */
+export interface BudgetGate {
+  beforeCall(command: ReplyCommand, request: MessageCreateParamsBase, step: number): Promise<void>;
 }
 
 /** A checked request to answer a user turn (see service.ts). */
@@ -148,11 +155,13 @@ export async function runReply(
 
   try {
     for (let step = 1; ; step++) {
+      const request = stepRequest(command.spec, content);
+      if (step > 1) await parts.budget?.beforeCall(command, request, step);
       steps = step;
       if (step > 1) bus.publish(id, { type: "step", step });
       stopReason = null;
       const reply = new ReplyAccumulator(content.length);
-      const stream = parts.model.stream(stepRequest(command.spec, content), controller.signal);
+      const stream = parts.model.stream(request, controller.signal);
       stall.poke();
       try {
         for await (const event of stream) {

@@ -15,28 +15,30 @@ export interface UsageEntry {
   costUsd: number | null;
 }
 
-export function recordUsage(entry: UsageEntry) {
+/** The ledger row of an entry. */
+export function usageData(entry: UsageEntry) {
   const { usage } = entry;
-  return db.usageRecord.create({
-    data: {
-      userId: entry.userId,
-      conversationId: entry.conversationId,
-      messageId: entry.messageId,
-      kind: entry.kind,
-      step: entry.step ?? 1,
-      model: entry.model,
-      requestId: entry.requestId,
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      cacheReadTokens: usage.cacheReadTokens,
-      cacheWriteTokens: usage.cacheWriteTokens,
-      thinkingTokens: usage.thinkingTokens ?? 0,
-      webSearchRequests: usage.webSearchRequests ?? 0,
-      webFetchRequests: usage.webFetchRequests ?? 0,
-      costUsd: entry.costUsd,
-    },
-    select: { id: true },
-  });
+  return {
+    userId: entry.userId,
+    conversationId: entry.conversationId,
+    messageId: entry.messageId,
+    kind: entry.kind,
+    step: entry.step ?? 1,
+    model: entry.model,
+    requestId: entry.requestId,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cacheReadTokens: usage.cacheReadTokens,
+    cacheWriteTokens: usage.cacheWriteTokens,
+    thinkingTokens: usage.thinkingTokens ?? 0,
+    webSearchRequests: usage.webSearchRequests ?? 0,
+    webFetchRequests: usage.webFetchRequests ?? 0,
+    costUsd: entry.costUsd,
+  };
+}
+
+export function recordUsage(entry: UsageEntry) {
+  return db.usageRecord.create({ data: usageData(entry), select: { id: true } });
 }
 
 /** Month-to-date spend (calendar month in UTC) of a user's priced calls: one aggregate on (userId, createdAt). */

@@ -1,49 +1,84 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { STARTER_PRESETS } from "@/lib/presets/starters";
 import { db } from "./client";
+import { consumeInvite } from "./invites";
 
 export function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email } });
 }
 
 /** Prisma reports a serialization failure as P2034, or (through driver adapters) as a bare TransactionWriteConflict. */
-function isWriteConflict(error: unknown): boolean {
+export function isWriteConflict(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
   return code === "P2034" || /TransactionWriteConflict|could not serialize|deadlock/i.test(message ?? "");
 }
 
+/** True when ADMIN_EMAILS lists the email. */
+export function isListedAdmin(email: string): boolean {
+  return env().ADMIN_EMAILS.includes(email.toLowerCase());
+}
+
+export interface NewUserOptions {
+  /** The language of the starter presets. */
+  locale?: Locale;
+  /** An invite link's token: one of its uses is taken with the account (InviteRefused when none is left). */
+  inviteToken?: string;
+}
+
 /**
- * Creates a user with the starter presets in `locale`; the first user of the installation becomes admin.
- * Throws Prisma P2002 on a taken email.
+ * Creates a user with the starter presets and the default monthly budget; the first user of the
+ * installation and the emails in ADMIN_EMAILS become admins. Throws Prisma P2002 on a taken email
+ * (an invite's use is then not taken) and InviteRefused for an unusable invite.
  */
 export async function createUser(
   email: string,
   passwordHash: string,
-  /** The language of the starter presets. */
-  locale: Locale = defaultLocale,
-  attempt = 0,
+  options: NewUserOptions = {},
 ): Promise<{ id: string; email: string; role: string }> {
-  try {
-    // Serializable: two first registrations at once must not both see zero users and both become admin.
-    return await db.$transaction(
-      async (tx) => {
-        const isFirst = (await tx.user.count()) === 0;
-        const user = await tx.user.create({
-          data: { email, passwordHash, role: isFirst ? "admin" : "user" },
-          select: { id: true, email: true, role: true },
-        });
-        await tx.preset.createMany({
-          data: STARTER_PRESETS[locale].map((preset) => ({ ...preset, userId: user.id })),
-        });
-        return user;
-      },
-      { isolationLevel: "Serializable" },
-    );
-  } catch (error) {
-    if (isWriteConflict(error) && attempt < 2) return createUser(email, passwordHash, locale, attempt + 1);
-    throw error;
+  const locale = options.locale ?? defaultLocale;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // Serializable: two first registrations at once must not both see zero users and both become admin.
+      return await db.$transaction(
+        async (tx) => {
+          if (options.inviteToken !== undefined) await consumeInvite(tx, options.inviteToken);
+          const isFirst = (await tx.user.count()) === 0;
+          const settings = await tx.appSettings.findUnique({
+            where: { id: 1 },
+            select: { defaultBudgetUsd: true },
+          });
+          const user = await tx.user.create({
+            data: {
+              email,
+              passwordHash,
+              role: isFirst || isListedAdmin(email) ? "admin" : "user",
+              monthlyBudgetUsd: settings?.defaultBudgetUsd ?? null,
+            },
+            select: { id: true, email: true, role: true },
+          });
+          await tx.preset.createMany({
+            data: STARTER_PRESETS[locale].map((preset) => ({ ...preset, userId: user.id })),
+          });
+          return user;
+        },
+        { isolationLevel: "Serializable" },
+      );
+    } catch (error) {
+      if (!isWriteConflict(error) || attempt >= 2) throw error;
+    }
   }
+}
+
+/** Signing in: an account listed in ADMIN_EMAILS becomes admin, and the user is noted as active. */
+export async function noteSignIn(user: { id: string; email: string; role: string }): Promise<void> {
+  const promote = user.role !== "admin" && isListedAdmin(user.email);
+  await db.user.update({
+    where: { id: user.id },
+    data: { lastActiveAt: new Date(), ...(promote ? { role: "admin" } : {}) },
+    select: { id: true },
+  });
 }
 
 /** The user's current session version (sessions carrying another one have ended), or null for no such user. */

@@ -12,6 +12,7 @@ export const AREAS = [
   "documents",
   "search",
   "usage",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -17,3 +17,5 @@ import "./connectors";
 import "./limits";
 import "./export";
 import "./usage";
+import "./budget";
+import "./admin";

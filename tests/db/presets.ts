@@ -32,7 +32,7 @@ describe("starter presets", () => {
   });
 
   it("are in Japanese for an account registered from a Japanese page", async () => {
-    const { id } = await createUser(uniqueEmail(), HASH, "ja");
+    const { id } = await createUser(uniqueEmail(), HASH, { locale: "ja" });
     expect((await listPresets(id)).map((preset) => preset.name).sort()).toEqual(
       STARTER_PRESETS.ja.map((preset) => preset.name).sort(),
     );

@@ -362,11 +362,30 @@ async function writeChunks(
   return !res.destroyed;
 }
 
+let requestsServed = 0;
+
+/** What the real API reports on every Messages response: the organisation's limits, remaining and reset. */
+function rateLimitHeaders(): Record<string, string> {
+  requestsServed++;
+  const reset = new Date(Math.ceil(Date.now() / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const limit = (kind: string, max: number, used: number) => ({
+    [`anthropic-ratelimit-${kind}-limit`]: String(max),
+    [`anthropic-ratelimit-${kind}-remaining`]: String(Math.max(0, max - used)),
+    [`anthropic-ratelimit-${kind}-reset`]: reset,
+  });
+  return {
+    ...limit("requests", 4000, requestsServed % 4000),
+    ...limit("input-tokens", 2_000_000, 1000),
+    ...limit("output-tokens", 400_000, 200),
+  };
+}
+
 function sseHeaders(rid: string): Record<string, string> {
   return {
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
     "request-id": rid,
+    ...rateLimitHeaders(),
   };
 }
 

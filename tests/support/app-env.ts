@@ -10,4 +10,6 @@ export const appEnv = {
   ALLOW_HTTP_IMAGE_URLS: "true",
   // Many test users share one address: per-user and per-address allowances must not refuse them.
   LIMITS_SCALE: "1000",
+  // tests/e2e/admin.spec.ts signs in as this admin; whoever registers first is an admin too.
+  ADMIN_EMAILS: "admin@admin.e2e.test",
 };

@@ -1,7 +1,9 @@
 import { requireUserId } from "@/lib/auth";
+import { reserveFirstCall } from "@/lib/chat/budget";
 import { startGeneration } from "@/lib/chat/generate";
 import { prepareReply } from "@/lib/chat/service";
 import { replyEventStream } from "@/lib/chat/sse-response";
+import { releaseReplyHolds } from "@/lib/db/budget";
 import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/limits/policies";
@@ -13,8 +15,10 @@ export const dynamic = "force-dynamic";
 /** Checks the request and starts the reply; resolves with its id once the user turn is saved. */
 async function startReply(userId: string, body: ChatRequest): Promise<string> {
   const { command, newConversation, save } = await prepareReply(userId, body);
+  await reserveFirstCall(command);
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();
+  saved.catch(() => releaseReplyHolds(command.assistantMessageId));
   startGeneration(command, saved, newConversation);
   await saved;
   return command.assistantMessageId;

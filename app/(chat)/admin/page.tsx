@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuditLog } from "@/components/admin/audit-log";
+import { InvitesSection } from "@/components/admin/invites-section";
+import { RateLimitsSection } from "@/components/admin/rate-limits";
+import { RegistrationSettings } from "@/components/admin/registration-settings";
+import { TeamUsageSection } from "@/components/admin/team-usage";
+import { UsersTable } from "@/components/admin/users-table";
+import { auditPageSchema } from "@/lib/admin/schemas";
+import { adminForPage } from "@/lib/auth/admin";
+import { listUsersForAdmin } from "@/lib/db/admin-users";
+import { getAppSettings } from "@/lib/db/app-settings";
+import { auditPage } from "@/lib/db/audit";
+import { listInvites } from "@/lib/db/invites";
+import { latestRateLimits } from "@/lib/db/rate-limits";
+import { teamUsage } from "@/lib/db/team-usage";
+import { env } from "@/lib/env";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, app] = await Promise.all([getTranslations("admin"), getTranslations("app")]);
+  return { title: `${t("title")} · ${app("name")}` };
+}
+
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ audit?: string | string[] }>;
+}) {
+  const admin = await adminForPage();
+  const page = auditPageSchema.parse((await searchParams).audit);
+  const now = new Date();
+  const [t, users, settings, invites, audit, usage, rateLimits] = await Promise.all([
+    getTranslations("admin"),
+    listUsersForAdmin(now),
+    getAppSettings(),
+    listInvites(),
+    auditPage(page),
+    teamUsage(now),
+    latestRateLimits(),
+  ]);
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-8 overflow-y-auto p-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <UsersTable
+        selfId={admin.id}
+        users={users.map((user) => ({
+          ...user,
+          createdAt: user.createdAt.toISOString(),
+          lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
+        }))}
+      />
+      <TeamUsageSection
+        perUser={users.map((user) => ({ email: user.email, costUsd: user.monthToDateUsd }))}
+        usage={usage}
+      />
+      <RateLimitsSection latest={rateLimits} />
+      <RegistrationSettings
+        mode={settings.registrationMode}
+        defaultBudgetUsd={settings.defaultBudgetUsd}
+        closedByEnv={!env().REGISTRATION_OPEN}
+      />
+      <InvitesSection
+        now={now.toISOString()}
+        invites={invites.map((invite) => ({
+          ...invite,
+          expiresAt: invite.expiresAt.toISOString(),
+          createdAt: invite.createdAt.toISOString(),
+        }))}
+      />
+      <AuditLog entries={audit.entries} page={page} hasOlder={audit.hasOlder} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+// Budget holds: before an API call the estimate of its cost is reserved, in one transaction that
+// first locks the user's row (an UPDATE: a row lock on PostgreSQL, the write lock on SQLite), so that
+// parallel requests of one user are checked one after the other and each sees the others' holds.
+// A hold ends when the call's usage reaches the ledger (recordReplyUsage) or the reply finishes.
+import "server-only";
+import { BudgetExceededError } from "@/lib/budget/errors";
+import { type BudgetFigures, budgetResetsAt, fitsBudget, monthStartUtc } from "@/lib/budget/month";
+import { logger } from "@/lib/log";
+import { db } from "./client";
+import { type UsageEntry, usageData } from "./usage";
+
+/** A hold left by a crashed process stops counting after this (replies end well before). */
+const HOLD_MS = 30 * 60_000;
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function figures(tx: Tx, userId: string, budgetUsd: number | null, now: Date): Promise<BudgetFigures> {
+  const [spent, held] = await Promise.all([
+    tx.usageRecord.aggregate({
+      where: { userId, createdAt: { gte: monthStartUtc(now) } },
+      _sum: { costUsd: true },
+    }),
+    tx.budgetHold.aggregate({ where: { userId, expiresAt: { gt: now } }, _sum: { amountUsd: true } }),
+  ]);
+  return { budgetUsd, spentUsd: spent._sum.costUsd ?? 0, heldUsd: held._sum.amountUsd ?? 0 };
+}
+
+export interface HoldRequest {
+  userId: string;
+  replyId: string;
+  step: number;
+  estimateUsd: number;
+}
+
+/**
+ * Reserves the estimate of the next call, or throws BudgetExceededError when month-to-date cost,
+ * the calls still running and this estimate together exceed the user's budget. Users without a
+ * budget are not held. Also notes the user as active.
+ */
+export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    // The lock: parallel reservations of this user wait here until this transaction ends.
+    const user = await tx.user.update({
+      where: { id: hold.userId },
+      data: { lastActiveAt: now },
+      select: { monthlyBudgetUsd: true },
+    });
+    if (user.monthlyBudgetUsd === null) return;
+    const current = await figures(tx, hold.userId, user.monthlyBudgetUsd, now);
+    if (!fitsBudget(current, hold.estimateUsd))
+      throw new BudgetExceededError(user.monthlyBudgetUsd, budgetResetsAt(now));
+    await tx.budgetHold.create({
+      data: {
+        userId: hold.userId,
+        replyId: hold.replyId,
+        step: hold.step,
+        amountUsd: hold.estimateUsd,
+        expiresAt: new Date(now.getTime() + HOLD_MS),
+      },
+    });
+  });
+}
+
+/** Records a reply step's usage in the ledger and ends its hold, together. */
+export async function recordReplyUsage(entry: UsageEntry & { messageId: string }) {
+  await db.$transaction([
+    db.usageRecord.create({ data: usageData(entry), select: { id: true } }),
+    db.budgetHold.deleteMany({ where: { replyId: entry.messageId, step: entry.step ?? 1 } }),
+  ]);
+}
+
+/** Ends every hold of a reply (it finished, failed or was never saved); a failure only leaves them to expire. */
+export async function releaseReplyHolds(replyId: string): Promise<void> {
+  try {
+    await db.budgetHold.deleteMany({ where: { replyId } });
+  } catch (error) {
+    logger.warn({ err: error, replyId }, "budget holds of a reply could not be released; they expire");
+  }
+}
+
+export interface BudgetStatus {
+  budgetUsd: number | null;
+  spentUsd: number;
+  resetsAt: string;
+}
+
+/** The user's budget and month-to-date spend, for the composer's warning. */
+export async function budgetStatus(userId: string, now: Date = new Date()): Promise<BudgetStatus> {
+  const [user, spent] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { monthlyBudgetUsd: true } }),
+    db.usageRecord.aggregate({
+      where: { userId, createdAt: { gte: monthStartUtc(now) } },
+      _sum: { costUsd: true },
+    }),
+  ]);
+  return {
+    budgetUsd: user?.monthlyBudgetUsd ?? null,
+    spentUsd: spent._sum.costUsd ?? 0,
+    resetsAt: budgetResetsAt(now).toISOString(),
+  };
+}

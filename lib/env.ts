@@ -101,6 +101,24 @@ export const envSchema = z.object({
   RATE_LIMIT_COUNT_PER_MINUTE: positiveNumber(60),
   MAX_CONCURRENT_REPLIES: positiveNumber(3),
   STORAGE_QUOTA_MB: positiveNumber(500),
+  /** Optional Redis for several instances (shared bus and limits); see lib/scale/. */
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  /** How often a running reply beats, how often stale ones are swept, and when one is stale (ms). */
+  HEARTBEAT_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(5000),
+  ),
+  SWEEP_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(10_000),
+  ),
+  HEARTBEAT_STALE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(300).max(3_600_000).default(20_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z

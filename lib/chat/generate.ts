@@ -1,5 +1,5 @@
-// The reply runner's production parts: the Anthropic SDK, the Prisma reply store, the in-process
-// generation bus and the app's tools; and what follows a finished first reply (its title).
+// The reply runner's production parts: the Anthropic SDK, the Prisma reply store, the generation
+// bus (in-process or shared, see lib/scale/) and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
@@ -10,8 +10,8 @@ import { recordUsage } from "@/lib/db/usage";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { generationBus } from "@/lib/scale/generation-bus";
 import { appTools } from "@/lib/tools/catalogue";
-import { generationBus } from "./bus";
 import { textOf } from "./content";
 import {
   type FinishedReply,
@@ -67,7 +67,7 @@ function productionParts(): RunnerParts {
   return {
     model: sdkModelClient(anthropic),
     store: prismaReplyStore,
-    bus: generationBus,
+    bus: generationBus(),
     tools: appTools,
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,

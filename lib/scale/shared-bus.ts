@@ -173,7 +173,7 @@ export class SharedBus implements GenerationBus {
         this.stats.eventsSent += events.length;
       }
       if (outbox.closed) {
-        items.push({ k: "closed", id });
+        items.push({ k: "closed", id, last: outbox.sentSeq });
         this.outboxes.delete(id);
       }
     }
@@ -195,7 +195,7 @@ export class SharedBus implements GenerationBus {
     if (!message || message.from === this.options.instanceId) return;
     for (const item of message.items) {
       if (item.k === "events") this.deliver(item.id, item.events);
-      else if (item.k === "closed") this.ended(item.id);
+      else if (item.k === "closed") this.ended(item.id, item.last);
       else if (item.k === "stop") {
         if (this.local.isRunning(item.id)) this.local.stop(item.id);
       } else if (item.k === "follow") this.followed(item.id, item.after);
@@ -236,17 +236,19 @@ export class SharedBus implements GenerationBus {
   }
 
   /** Asks the owner (whoever it is) for the events after what this follower has. */
-  private ask(id: string, follower: Follower) {
+  private ask(id: string, follower: Follower, urgent = false) {
     const now = Date.now();
-    if (now - follower.askedAt < RE_ASK_MS) return;
+    if (!urgent && now - follower.askedAt < RE_ASK_MS) return;
     follower.askedAt = now;
     this.send({ k: "follow", id, after: follower.lastSeq });
   }
 
-  private ended(id: string) {
+  private ended(id: string, last: number) {
     for (const follower of this.followers.get(id) ?? []) {
-      if (!follower.started || follower.ahead.size > 0) continue; // events still missing: the owner's replay comes first
-      this.finish(id, follower);
+      if (!follower.started) continue;
+      // Events still missing: ask again (the owner keeps them for a while after the end).
+      if (follower.lastSeq < last) this.ask(id, follower, true);
+      else this.finish(id, follower);
     }
   }
 

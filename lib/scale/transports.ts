@@ -91,6 +91,8 @@ export class PostgresTransport implements Transport {
 export class MemoryHub {
   private readonly listeners = new Set<(payload: string) => void>();
   readonly sent: string[] = [];
+  /** Payloads it returns true for are lost on the way (to test recovery from a gap). */
+  lose: (payload: string) => boolean = () => false;
 
   transport(maxPayloadBytes = NOTIFY_LIMIT): Transport {
     const hub = this;
@@ -99,6 +101,7 @@ export class MemoryHub {
       maxPayloadBytes,
       async publish(payload) {
         hub.sent.push(payload);
+        if (hub.lose(payload)) return;
         for (const listener of hub.listeners) queueMicrotask(() => listener(payload));
       },
       async listen(onPayload) {

@@ -8,8 +8,8 @@ import type { SequencedEvent } from "@/lib/chat/protocol";
 export type BusItem =
   /** Events of a generation, in order. */
   | { k: "events"; id: string; events: SequencedEvent[] }
-  /** The generation ended (all its events were sent before this). */
-  | { k: "closed"; id: string }
+  /** The generation ended; `last` is its last event's seq. */
+  | { k: "closed"; id: string; last: number }
   /** Stop the generation, wherever it runs. */
   | { k: "stop"; id: string }
   /** Someone elsewhere follows the generation: send its events after `after`, then live ones. */
@@ -33,7 +33,7 @@ const busMessage = z.object({
           z.object({ seq: z.number().int().min(0), event: z.object({ type: z.string() }).loose() }),
         ),
       }),
-      z.object({ k: z.literal("closed"), id }),
+      z.object({ k: z.literal("closed"), id, last: z.number().int().min(-1) }),
       z.object({ k: z.literal("stop"), id }),
       z.object({ k: z.literal("follow"), id, after: z.number().int().min(-1) }),
     ]),

@@ -106,6 +106,15 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL" }).optional(),
   ),
+  /** Names this instance across restarts (default: host and port); see lib/scale/instance.ts. */
+  INSTANCE_NAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(200)
+      .regex(/^[^/]+$/, { message: "must not contain /" })
+      .optional(),
+  ),
   /** How often a running reply beats, how often stale ones are swept, and when one is stale (ms). */
   HEARTBEAT_INTERVAL_MS: z.preprocess(
     emptyAsUndefined,

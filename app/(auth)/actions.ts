@@ -5,7 +5,7 @@ import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
-import { takeRegistration } from "@/lib/auth/registration-limit";
+import { takeRegistrationAttempt } from "@/lib/auth/registration-gate";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
 import { describeWait, type Wait } from "@/lib/auth/wait";
 import { addressGroup, clientAddress } from "@/lib/client-address";
@@ -64,7 +64,7 @@ export async function register(_previous: AuthFormState, formData: FormData): Pr
   const parsed = registrationSchema.safeParse(fields(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;
-  const waitMs = takeRegistration(addressGroup(clientAddress(await headers())));
+  const waitMs = await takeRegistrationAttempt(addressGroup(clientAddress(await headers())));
   if (waitMs > 0) return { error: "throttled", wait: describeWait(waitMs), email };
   await createAccountIfNew(email, password);
   const signedIn = await signInOrExplain(email, password);

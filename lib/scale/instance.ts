@@ -6,7 +6,10 @@ import { hostname } from "node:os";
 
 const globalForInstance = globalThis as unknown as { instanceId?: string };
 
-/** What every run of this instance (this host, this port) has in common: its ids start with it. */
+/**
+ * What every run of this instance (this host, this port) has in common: its ids start with it.
+ * PORT is the port actually listened on: `next start` sets it before the app's code loads.
+ */
 export function instancePrefix(): string {
   const name = process.env.INSTANCE_NAME || `${hostname()}:${process.env.PORT ?? "3000"}`;
   return `${name}/`;

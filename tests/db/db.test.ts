@@ -1,6 +1,6 @@
 // Entry point of the database tests. They share one database, so they run here in one worker, in
 // this order, rather than as parallel test files: the first-user rule needs an empty users table,
-// markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
+// markInterruptedReplies and markStaleReplies touch every streaming reply, and SQLite takes one writer at a time.
 import "./users";
 import "./sign-in";
 import "./sessions";
@@ -17,3 +17,4 @@ import "./connectors";
 import "./limits";
 import "./export";
 import "./usage";
+import "./liveness";

@@ -69,7 +69,10 @@ export class SharedBus implements GenerationBus {
   readonly ready: Promise<void>;
 
   constructor(private readonly options: SharedBusOptions) {
-    this.ready = options.transport.listen((payload) => this.receive(payload));
+    // A transport that cannot listen yet keeps trying by itself; meanwhile this instance works alone.
+    this.ready = options.transport
+      .listen((payload) => this.receive(payload))
+      .catch(options.onError ?? (() => {}));
     this.checkTimer = setInterval(() => void this.checkFollowed(), options.checkMs ?? 1000);
     this.checkTimer.unref?.();
   }

@@ -51,39 +51,78 @@ const NOTIFY_LIMIT = 7900;
 
 export class PostgresTransport implements Transport {
   readonly maxPayloadBytes = NOTIFY_LIMIT;
-  private readonly publisher: pg.Client;
-  private readonly listener: pg.Client;
-  private ready: Promise<unknown>;
+  private publisher: Promise<pg.Client> | null = null;
+  private listener: pg.Client | null = null;
+  private onPayload: ((payload: string) => void) | null = null;
+  private closed = false;
 
   constructor(
-    connectionString: string,
+    private readonly connectionString: string,
     private readonly channel = CHANNEL,
   ) {
-    this.publisher = new pg.Client({ connectionString });
-    this.listener = new pg.Client({ connectionString });
-    // A lost connection must not crash the process; the bus then only loses its cross-instance part.
-    this.publisher.on("error", () => {});
-    this.listener.on("error", () => {});
-    this.ready = this.publisher.connect();
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error("invalid channel name");
   }
 
   async publish(payload: string) {
-    await this.ready;
-    // Queries on one client run in order, so payloads arrive in the order they were sent.
-    await this.publisher.query("SELECT pg_notify($1, $2)", [this.channel, payload]);
+    const client = await this.publisherClient();
+    await client.query("SELECT pg_notify($1, $2)", [this.channel, payload]);
   }
 
   async listen(onPayload: (payload: string) => void) {
-    await this.listener.connect();
-    this.listener.on("notification", (notification) => {
-      if (notification.channel === this.channel && notification.payload !== undefined)
-        onPayload(notification.payload);
-    });
-    await this.listener.query(`LISTEN ${this.channel}`);
+    this.onPayload = onPayload;
+    await this.connectListener();
   }
 
   async close() {
-    await Promise.allSettled([this.publisher.end(), this.listener.end()]);
+    this.closed = true;
+    const publisher = await this.publisher?.catch(() => null);
+    await Promise.allSettled([publisher?.end(), this.listener?.end()]);
+  }
+
+  /** One connection for every publish, so payloads arrive in order; a broken one is replaced. */
+  private publisherClient(): Promise<pg.Client> {
+    if (this.publisher) return this.publisher;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    const forget = () => {
+      if (this.publisher === connecting) this.publisher = null;
+    };
+    client.on("error", forget);
+    client.on("end", forget);
+    const connecting = client.connect().then(
+      () => client,
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
+    this.publisher = connecting;
+    return connecting;
+  }
+
+  /** Listens on a connection of its own; when it breaks, listens again a second later. */
+  private async connectListener(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    let retried = false;
+    const retry = () => {
+      if (retried || this.closed) return;
+      retried = true;
+      if (this.listener === client) this.listener = null;
+      setTimeout(() => void this.connectListener().catch(() => {}), 1000).unref?.();
+    };
+    client.on("error", retry);
+    client.on("end", retry);
+    client.on("notification", (notification) => {
+      if (notification.channel === this.channel && notification.payload !== undefined)
+        this.onPayload?.(notification.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+      this.listener = client;
+    } catch (error) {
+      retry();
+      throw error;
+    }
   }
 }
 

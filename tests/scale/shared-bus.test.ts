@@ -1,6 +1,7 @@
 // The shared generation bus over real PostgreSQL LISTEN/NOTIFY and real Redis pub/sub: two buses
 // (two "instances") on one channel, a follower catching up from saved progress and following live,
 // a payload far over NOTIFY's 8000-byte limit, and Stop from the other instance.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ContentBlock } from "@/lib/chat/content";
 import type { SequencedEvent } from "@/lib/chat/protocol";
@@ -75,6 +76,35 @@ describe.each(Object.keys(transports))("SharedBus over %s", (name) => {
       await until(() => closed);
     } finally {
       await Promise.all([a.shutdown(), b.shutdown()]);
+    }
+  });
+});
+
+describe("PostgresTransport", () => {
+  it("listens again after its connection is cut", async () => {
+    const channel = `${runName}_reconnect`;
+    const listener = new PostgresTransport(databaseUrl, channel);
+    const sender = new PostgresTransport(databaseUrl, channel);
+    const received: string[] = [];
+    try {
+      await listener.listen((payload) => received.push(payload));
+      await sender.publish("one");
+      await until(() => received.includes("one"));
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+      );
+      await admin.end();
+      // Sent again until it arrives: what is sent while the listener reconnects is lost.
+      const deadline = Date.now() + 10_000;
+      while (!received.includes("two")) {
+        if (Date.now() > deadline) throw new Error("not listening again");
+        await sender.publish("two");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await Promise.all([listener.close(), sender.close()]);
     }
   });
 });

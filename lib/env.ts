@@ -153,6 +153,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const env = result.data;
+  // A reply beats every HEARTBEAT_INTERVAL_MS: with less than two beats' time, a busy instance's
+  // live replies would be swept as interrupted.
+  if (env.HEARTBEAT_STALE_MS < 2 * env.HEARTBEAT_INTERVAL_MS)
+    throw new EnvError(["HEARTBEAT_STALE_MS: must be at least twice HEARTBEAT_INTERVAL_MS"]);
   return {
     ...env,
     demoMode: env.ANTHROPIC_API_KEY === undefined && env.ANTHROPIC_BASE_URL === undefined,

@@ -218,6 +218,12 @@ export async function replyProgress(id: string) {
   return row && { status: row.status, content: parseContent(row.content), progressSeq: row.progressSeq };
 }
 
+/** The status of each of these replies that exists (followers elsewhere check theirs in one query). */
+export async function replyStatuses(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.message.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  return new Map(rows.map((row) => [row.id, row.status]));
+}
+
 /** The running replies of this instance are alive (one statement for all of them). */
 export function beatReplies(instanceId: string) {
   return db.message.updateMany({

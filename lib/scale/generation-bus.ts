@@ -3,7 +3,7 @@
 // else the in-process bus of a single instance.
 import "server-only";
 import { type GenerationBus, InProcessBus } from "@/lib/chat/bus";
-import { replyProgress } from "@/lib/db/messages";
+import { replyProgress, replyStatuses } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { instanceId } from "./instance";
@@ -33,6 +33,7 @@ function createBus(): GenerationBus {
     transport: transport(mode),
     instanceId: instanceId(),
     readProgress: replyProgress,
+    readStatuses: replyStatuses,
     onError: (error) => {
       // One line per minute at most: a lost channel connection would otherwise flood the log.
       if (Date.now() - lastError < 60_000) return;

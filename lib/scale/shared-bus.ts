@@ -16,10 +16,15 @@ export type ProgressReader = (
   id: string,
 ) => Promise<{ status: string; content: ContentBlock[]; progressSeq: number } | null>;
 
+/** The status of each of these replies that exists. */
+export type StatusReader = (ids: string[]) => Promise<Map<string, string>>;
+
 export interface SharedBusOptions {
   transport: Transport;
   instanceId: string;
   readProgress: ProgressReader;
+  /** For the periodic check of followed replies (one query for all); default: readProgress per reply. */
+  readStatuses?: StatusReader;
   /** How long events wait to be batched. */
   flushMs?: number;
   /** How often a follower re-reads its reply's status (it ends when the reply is no longer streaming). */
@@ -270,14 +275,26 @@ export class SharedBus implements GenerationBus {
 
   /** Followers of replies that ended without word (their instance died, a lost message) are closed. */
   private async checkFollowed() {
-    for (const [id, set] of this.followers) {
-      const saved = await this.options.readProgress(id).catch(() => undefined);
-      if (saved === undefined) continue;
-      if (saved?.status === "streaming") {
+    const ids = [...this.followers.keys()];
+    if (ids.length === 0) return;
+    const statuses = await this.readStatuses(ids).catch(() => null);
+    if (!statuses) return;
+    for (const id of ids) {
+      const set = this.followers.get(id);
+      if (!set) continue;
+      if (statuses.get(id) === "streaming") {
         for (const follower of set) if (follower.ahead.size > 0) this.ask(id, follower);
         continue;
       }
       for (const follower of [...set]) this.finish(id, follower);
     }
+  }
+
+  private async readStatuses(ids: string[]): Promise<Map<string, string>> {
+    if (this.options.readStatuses) return this.options.readStatuses(ids);
+    const rows = await Promise.all(ids.map((id) => this.options.readProgress(id)));
+    const statuses = new Map<string, string>();
+    rows.forEach((row, i) => row && statuses.set(ids[i] as string, row.status));
+    return statuses;
   }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { beatReplies, markStaleReplies, replyProgress, saveReplyProgress } from "@/lib/db/messages";
+import {
+  beatReplies,
+  markStaleReplies,
+  replyProgress,
+  replyStatuses,
+  saveReplyProgress,
+} from "@/lib/db/messages";
 import { instanceId, instancePrefix } from "@/lib/scale/instance";
 import { newUser, startConversation, text } from "./fixtures";
 
@@ -55,5 +61,19 @@ describe("reply ownership and liveness", () => {
     await markStaleReplies(new Date(Date.now() - 20_000), instancePrefix());
     // At start-up: nothing of this run streams yet, so replies under this instance's prefix are an earlier run's.
     expect((await row(previousRun.assistantMessageId)).status).toBe("error");
+  });
+});
+
+describe("replyStatuses", () => {
+  it("reads the status of each existing reply in one query", async () => {
+    const user = await newUser();
+    const turn = await startConversation(user.id, "status?");
+    const statuses = await replyStatuses([turn.assistantMessageId, turn.userMessageId, "missing"]);
+    expect(statuses).toEqual(
+      new Map([
+        [turn.assistantMessageId, "streaming"],
+        [turn.userMessageId, "done"],
+      ]),
+    );
   });
 });

@@ -135,6 +135,12 @@ describe("SharedBus", () => {
     await until(() => stopped);
     rows.set("m4", { status: "stopped", content: [], progressSeq: -1 });
     expect(await b.stop("m4")).toBe(false);
+    // A reply whose row was just deleted (with its conversation) is stopped without looking it up.
+    let deletedStopped = false;
+    a.open("m7", () => (deletedStopped = true));
+    expect(await b.stop("m7")).toBe(false);
+    expect(await b.stop("m7", true)).toBe(true);
+    await until(() => deletedStopped);
   });
 
   it("refuses to follow a reply that is not streaming, and ends followers when their reply stops streaming without word", async () => {

@@ -293,8 +293,6 @@ export class SharedBus implements GenerationBus {
   private async readStatuses(ids: string[]): Promise<Map<string, string>> {
     if (this.options.readStatuses) return this.options.readStatuses(ids);
     const rows = await Promise.all(ids.map((id) => this.options.readProgress(id)));
-    const statuses = new Map<string, string>();
-    rows.forEach((row, i) => row && statuses.set(ids[i] as string, row.status));
-    return statuses;
+    return new Map(ids.flatMap((id, i) => (rows[i] ? [[id, rows[i].status] as const] : [])));
   }
 }

@@ -129,9 +129,10 @@ test("SIGKILL of A: B marks A's reply interrupted with its text kept, and leaves
 });
 
 test("a restart of A leaves B's live reply alone", async ({ page, context }) => {
-  await cluster.a.stop("SIGTERM"); // already down after the previous test; stopped here when run alone
+  if (!cluster.a.child) await cluster.a.start(); // killed by the previous test
   await signUp(page, cluster.b.url);
   const path = await startReply(page, cluster.b.url, scenario("text?tokens=500&delay=50"), "word5");
+  await cluster.a.stop("SIGTERM");
   await cluster.a.start();
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "streaming");
   const onA = await context.newPage();

@@ -61,6 +61,10 @@ export class Instance {
       stdio: ["ignore", out, out],
     });
     await waitFor(`${this.url}/api/health`, this.child);
+    // The first request of each page is slow on a busy machine: make it here rather than in a test.
+    await Promise.all(
+      ["/login", "/register"].map((page) => fetch(`${this.url}${page}`).then((r) => r.text())),
+    );
   }
 
   /** Ends the process: SIGKILL (a crash: no clean-up at all) or SIGTERM. */

@@ -89,7 +89,9 @@ test("Stop sent to B stops A's upstream request, and the reply is stopped on bot
     .poll(async () => (await upstreamRequest(message))?.connection, { timeout: 5_000 })
     .toBe("closed");
   const upstream = await upstreamRequest(message);
-  expect((upstream?.closedAt ?? Number.POSITIVE_INFINITY) - stopAt).toBeLessThan(1000);
+  const stopMs = (upstream?.closedAt ?? Number.POSITIVE_INFINITY) - stopAt;
+  test.info().annotations.push({ type: "stop to upstream close (ms)", description: String(stopMs) });
+  expect(stopMs).toBeLessThan(1000);
   await expect(lastReply(onB)).toHaveAttribute("data-message-status", "stopped");
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "stopped");
   for (const [view, origin] of [
@@ -121,7 +123,9 @@ test("SIGKILL of A: B marks A's reply interrupted with its text kept, and leaves
     return ((await response.json()) as { message: { status: string } }).message.status;
   };
   await expect.poll(status, { timeout: 10_000, intervals: [250] }).toBe("error");
-  expect(Date.now() - killedAt).toBeLessThan(10_000);
+  const sweptMs = Date.now() - killedAt;
+  test.info().annotations.push({ type: "SIGKILL to interrupted (ms)", description: String(sweptMs) });
+  expect(sweptMs).toBeLessThan(10_000);
   const view = await context.newPage();
   await view.goto(`${cluster.b.url}${onA}`);
   await expect(lastReply(view)).toHaveAttribute("data-message-status", "error");

@@ -11,7 +11,7 @@ export default defineConfig<ClusterOptions>({
   outputDir: "test-results/scale-artifacts",
   workers: 1,
   retries: 0,
-  timeout: 90_000,
+  timeout: 150_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/scale.json" }]],
   use: {

@@ -79,12 +79,14 @@ test("Stop sent to B stops A's upstream request, and the reply is stopped on bot
   const onB = await context.newPage();
   await onB.goto(`${cluster.b.url}${path}`);
   await expect(lastReply(onB)).toHaveAttribute("data-message-status", "streaming");
-  // Timed from when the browser sends the Stop request (clicking on a busy page may take a while).
-  let stopAt = Number.POSITIVE_INFINITY;
-  onB.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith("/stop")) stopAt = Math.min(stopAt, Date.now());
-  });
+  // Timed from when the browser sent the Stop request (clicking on a busy page may take a while).
+  const stopRequest = onB.waitForRequest(
+    (request) => request.method() === "POST" && request.url().endsWith("/stop"),
+  );
   await onB.getByRole("button", { name: "Stop" }).click();
+  const sent = await stopRequest;
+  await sent.response();
+  const stopAt = sent.timing().startTime;
   await expect
     .poll(async () => (await upstreamRequest(message))?.connection, { timeout: 5_000 })
     .toBe("closed");

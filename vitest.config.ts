@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/db/**/*.test.ts", "tests/scale/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/database.global.ts"],
     setupFiles: ["tests/support/database.setup.ts"],

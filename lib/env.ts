@@ -115,6 +115,33 @@ export const envSchema = z.object({
   RATE_LIMIT_COUNT_PER_MINUTE: positiveNumber(60),
   MAX_CONCURRENT_REPLIES: positiveNumber(3),
   STORAGE_QUOTA_MB: positiveNumber(500),
+  /** Optional Redis for several instances (shared bus and limits); see lib/scale/. */
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, message: "must be a redis:// or rediss:// URL" }).optional(),
+  ),
+  /** Names this instance across restarts (default: host and port); see lib/scale/instance.ts. */
+  INSTANCE_NAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(200)
+      .regex(/^[^/]+$/, { message: "must not contain /" })
+      .optional(),
+  ),
+  /** How often a running reply beats, how often stale ones are swept, and when one is stale (ms). */
+  HEARTBEAT_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(5000),
+  ),
+  SWEEP_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(10_000),
+  ),
+  HEARTBEAT_STALE_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(300).max(3_600_000).default(20_000),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z
@@ -140,6 +167,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const env = result.data;
+  // A reply beats every HEARTBEAT_INTERVAL_MS: with less than two beats' time, a busy instance's
+  // live replies would be swept as interrupted.
+  if (env.HEARTBEAT_STALE_MS < 2 * env.HEARTBEAT_INTERVAL_MS)
+    throw new EnvError(["HEARTBEAT_STALE_MS: must be at least twice HEARTBEAT_INTERVAL_MS"]);
   return {
     ...env,
     demoMode: env.ANTHROPIC_API_KEY === undefined && env.ANTHROPIC_BASE_URL === undefined,

@@ -71,15 +71,33 @@ const e2e = spawnSync(bin("playwright"), ["test"], {
   },
 });
 
+log("Several instances (playwright.scale.config.ts: two instances on PostgreSQL, then with Redis)");
+const scale = spawnSync(bin("playwright"), ["test", "-c", "playwright.scale.config.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
+
 const unitReport = readJson(path.join(root, "test-results/unit.json"));
 const e2eReport = readJson(path.join(root, "test-results/e2e.json"));
-const passed = (unitReport?.numPassedTests ?? 0) + (e2eReport?.stats?.expected ?? 0);
-const failed =
-  (unitReport?.numFailedTests ?? 0) + (e2eReport?.stats?.unexpected ?? 0) + (e2eReport?.stats?.flaky ?? 0);
-const ok = unit.status === 0 && e2e.status === 0 && failed === 0 && unitReport && e2eReport;
+const scaleReport = readJson(path.join(root, "test-results/scale.json"));
+const browserStat = (key) => (e2eReport?.stats?.[key] ?? 0) + (scaleReport?.stats?.[key] ?? 0);
+const passed = (unitReport?.numPassedTests ?? 0) + browserStat("expected");
+const failed = (unitReport?.numFailedTests ?? 0) + browserStat("unexpected") + browserStat("flaky");
+const ok =
+  unit.status === 0 &&
+  e2e.status === 0 &&
+  scale.status === 0 &&
+  failed === 0 &&
+  unitReport &&
+  e2eReport &&
+  scaleReport;
 console.log(`\nunit: ${unitReport?.numPassedTests ?? 0} passed, ${unitReport?.numFailedTests ?? "?"} failed`);
 console.log(
   `browser: ${e2eReport?.stats?.expected ?? 0} passed, ${e2eReport?.stats?.unexpected ?? "?"} failed`,
+);
+console.log(
+  `instances: ${scaleReport?.stats?.expected ?? 0} passed, ${scaleReport?.stats?.unexpected ?? "?"} failed`,
 );
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

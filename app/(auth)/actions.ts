@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { DisabledSignIn, signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { registrationGate } from "@/lib/auth/registration-gate";
-import { takeRegistration } from "@/lib/auth/registration-limit";
+import { takeRegistrationAttempt } from "@/lib/auth/registration-throttle";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
 import { describeWait, type Wait } from "@/lib/auth/wait";
 import { addressGroup, clientAddress } from "@/lib/client-address";
@@ -79,7 +79,7 @@ export async function register(_previous: AuthFormState, formData: FormData): Pr
   const parsed = registrationSchema.safeParse(fields(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;
-  const waitMs = takeRegistration(addressGroup(clientAddress(await headers())));
+  const waitMs = await takeRegistrationAttempt(addressGroup(clientAddress(await headers())));
   if (waitMs > 0) return { error: "throttled", wait: describeWait(waitMs), email };
   if (!(await createAccountIfNew(email, password, gate.inviteToken)))
     return { error: "inviteInvalid", email };

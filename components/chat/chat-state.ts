@@ -76,6 +76,9 @@ function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
       return message; // the blocks of every step share one content list: nothing to reset
     case "usage":
       return { ...message, usage: event.usage };
+    case "snapshot":
+      // Served by another instance: the saved progress stands for every earlier event.
+      return { ...message, content: Array.isArray(event.content) ? event.content.filter(isBlock) : [] };
     case "end":
       return {
         ...message,

@@ -1,6 +1,6 @@
-// Failed sign-in throttling with a growing delay, in this process's memory (a shared store can
-// replace `store` for several instances). Keys are (email, address) and address alone, never the
-// email alone: failures from elsewhere must not lock the owner out of their account.
+// Failed sign-in throttling with a growing delay, in this process's memory (several instances share
+// the same rules in PostgreSQL or Redis instead: sign-in-gate*.ts). Keys are (email, address) and
+// address alone, never the email alone: failures from elsewhere must not lock the owner out of their account.
 
 export interface BackoffRule {
   /** Failures allowed before the first wait. */

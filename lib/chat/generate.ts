@@ -1,5 +1,5 @@
-// The reply runner's production parts: the Anthropic SDK, the Prisma reply store, the in-process
-// generation bus and the app's tools; and what follows a finished first reply (its title).
+// The reply runner's production parts: the Anthropic SDK, the Prisma reply store, the generation
+// bus (in-process or shared, see lib/scale/) and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
@@ -10,9 +10,9 @@ import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messag
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { generationBus } from "@/lib/scale/generation-bus";
 import { appTools } from "@/lib/tools/catalogue";
 import { budgetGate, releasingHolds } from "./budget";
-import { generationBus } from "./bus";
 import { textOf } from "./content";
 import { noteRateLimits } from "./rate-limits";
 import {
@@ -70,7 +70,7 @@ function productionParts(): RunnerParts {
   return {
     model: sdkModelClient(anthropic, noteRateLimits),
     store: prismaReplyStore,
-    bus: generationBus,
+    bus: generationBus(),
     tools: appTools,
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,

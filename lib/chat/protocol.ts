@@ -4,6 +4,9 @@
 //
 //   start → (step? → (block → delta* | tool_call | tool_result | content)* → usage*)+ → end
 //
+// A follower served by another app instance than the generating one may get a `snapshot` first:
+// the whole content as of its seq (saved progress), standing for every earlier event.
+//
 // A reply may take several Messages-API calls (a tool loop, a paused server tool): `step` opens
 // each call after the first. `index` is a position in the assistant message's content, which
 // holds the blocks of every step in order (the tool results the app adds included). Text and
@@ -45,6 +48,7 @@ export type ChatEvent =
   | { type: "tool_result"; index: number; block: ContentBlock }
   | { type: "content"; index: number; block: ContentBlock }
   | { type: "usage"; usage: TokenUsage }
+  | { type: "snapshot"; content: ContentBlock[] }
   | {
       type: "end";
       status: Exclude<ReplyStatus, "streaming">;

@@ -49,7 +49,8 @@ export interface StepUsage {
 }
 
 export interface ReplyStore {
-  saveProgress(replyId: string, content: ContentBlock[]): Promise<unknown>;
+  /** `seq`: the last event published that `content` includes. */
+  saveProgress(replyId: string, content: ContentBlock[], seq: number): Promise<unknown>;
   recordStep(reply: ReplyCommand, step: StepUsage): Promise<unknown>;
   finish(replyId: string, reply: FinishedReply): Promise<unknown>;
 }
@@ -152,6 +153,7 @@ export async function runReply(
   let steps = 0;
   let failure: unknown = null;
   let lastSave = Date.now();
+  let lastSeq = -1;
 
   try {
     for (let step = 1; ; step++) {
@@ -166,11 +168,11 @@ export async function runReply(
       try {
         for await (const event of stream) {
           stall.poke();
-          for (const chatEvent of reply.apply(event)) bus.publish(id, chatEvent);
+          for (const chatEvent of reply.apply(event)) lastSeq = bus.publish(id, chatEvent);
           // Progress is saved once the turn is (the relay never waits for it); the end waits below.
           if (turnSaved && Date.now() - lastSave > saveEveryMs) {
             lastSave = Date.now();
-            await store.saveProgress(id, [...content, ...reply.content]);
+            await store.saveProgress(id, [...content, ...reply.content], lastSeq);
           }
         }
       } finally {

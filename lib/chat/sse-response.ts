@@ -1,5 +1,5 @@
 import "server-only";
-import { generationBus } from "./bus";
+import { generationBus } from "@/lib/scale/generation-bus";
 import { encodeChatEvent } from "./protocol";
 
 const KEEPALIVE_MS = 15_000;
@@ -9,45 +9,42 @@ const KEEPALIVE_MS = 15_000;
  * Closing it (tab closed, network lost) only unsubscribes: the generation goes on. Null when the
  * reply is not generating here.
  */
-export function replyEventStream(messageId: string, afterSeq: number): Response | null {
+export async function replyEventStream(messageId: string, afterSeq: number): Promise<Response | null> {
   const encoder = new TextEncoder();
-  let cleanup = () => {};
-  let missing = false;
+  let open = true;
+  let unsubscribe: (() => void) | null = null;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const keepalive = setInterval(
+    () => open && controller.enqueue(encoder.encode(": keepalive\n\n")),
+    KEEPALIVE_MS,
+  );
+  const close = () => {
+    if (!open) return;
+    open = false;
+    clearInterval(keepalive);
+    controller.close();
+  };
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const close = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(keepalive);
-        controller.close();
-      };
-      const keepalive = setInterval(
-        () => open && controller.enqueue(encoder.encode(": keepalive\n\n")),
-        KEEPALIVE_MS,
-      );
-      const unsubscribe = generationBus.subscribe(
-        messageId,
-        afterSeq,
-        (event) => open && controller.enqueue(encoder.encode(encodeChatEvent(event))),
-        close,
-      );
-      if (!unsubscribe) {
-        missing = true;
-        close();
-        return;
-      }
-      cleanup = () => {
-        open = false;
-        clearInterval(keepalive);
-        unsubscribe();
-      };
+    start(streamController) {
+      controller = streamController; // start() runs synchronously, inside the constructor
     },
     cancel() {
-      cleanup();
+      open = false;
+      clearInterval(keepalive);
+      unsubscribe?.();
     },
   });
-  if (missing) return null;
+  unsubscribe = await generationBus().subscribe(
+    messageId,
+    afterSeq,
+    (event) => open && controller.enqueue(encoder.encode(encodeChatEvent(event))),
+    close,
+  );
+  if (!unsubscribe) {
+    close();
+    return null;
+  }
+  if (!open) unsubscribe(); // it ended while subscribing
   return new Response(body, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",

@@ -1,10 +1,11 @@
 import "server-only";
-import type { ContentBlock } from "@/lib/chat/content";
+import { type ContentBlock, parseContent } from "@/lib/chat/content";
 import type { FinishedReply } from "@/lib/chat/runner";
 
 export type { FinishedReply };
 
 import { MessageTree } from "@/lib/chat/tree";
+import { generationOwner } from "@/lib/scale/instance";
 import { db } from "./client";
 import { newId } from "./ids";
 
@@ -181,7 +182,16 @@ export async function createAssistantPlaceholder(input: {
   const { userId, conversationId, parentId, model, thinking = null, tools = null, id = newId() } = input;
   await db.$transaction([
     db.message.create({
-      data: { id, conversationId, parentId, role: "assistant", content: "[]", status: "streaming", model },
+      data: {
+        id,
+        conversationId,
+        parentId,
+        role: "assistant",
+        content: "[]",
+        status: "streaming",
+        model,
+        ...generationOwner(),
+      },
     }),
     db.conversation.updateMany({
       where: { id: conversationId, userId },
@@ -191,10 +201,34 @@ export async function createAssistantPlaceholder(input: {
   return { id };
 }
 
-export function saveReplyProgress(id: string, content: ContentBlock[]) {
+/** The reply as streamed so far; `seq` is the last event it includes (a follower elsewhere resumes after it). */
+export function saveReplyProgress(id: string, content: ContentBlock[], seq = -1) {
   return db.message.updateMany({
     where: { id, status: "streaming" },
-    data: { content: JSON.stringify(content) },
+    data: { content: JSON.stringify(content), progressSeq: seq, heartbeatAt: new Date() },
+  });
+}
+
+/** What a follower on another instance starts from: the saved progress of a reply, any owner's. */
+export async function replyProgress(id: string) {
+  const row = await db.message.findUnique({
+    where: { id },
+    select: { status: true, content: true, progressSeq: true },
+  });
+  return row && { status: row.status, content: parseContent(row.content), progressSeq: row.progressSeq };
+}
+
+/** The status of each of these replies that exists (followers elsewhere check theirs in one query). */
+export async function replyStatuses(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.message.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  return new Map(rows.map((row) => [row.id, row.status]));
+}
+
+/** The running replies of this instance are alive (one statement for all of them). */
+export function beatReplies(instanceId: string) {
+  return db.message.updateMany({
+    where: { instanceId, status: "streaming" },
+    data: { heartbeatAt: new Date() },
   });
 }
 
@@ -243,6 +277,28 @@ export function markReplyFailed(id: string) {
   return db.message.updateMany({
     where: { id, status: "streaming" },
     data: { status: "error", errorType: "unknown", errorMessage: "The reply could not be saved." },
+  });
+}
+
+/**
+ * Replies whose generation stopped beating (its instance died): interrupted, their saved text kept.
+ * `previousLife`: the instance-id prefix of this process's own earlier run, whose replies cannot be alive.
+ */
+export function markStaleReplies(staleBefore: Date, previousLife?: string) {
+  return db.message.updateMany({
+    where: {
+      status: "streaming",
+      OR: [
+        { heartbeatAt: null },
+        { heartbeatAt: { lt: staleBefore } },
+        ...(previousLife ? [{ instanceId: { startsWith: previousLife } }] : []),
+      ],
+    },
+    data: {
+      status: "error",
+      errorType: "interrupted",
+      errorMessage: "The server generating this reply stopped while it was being written.",
+    },
   });
 }
 
@@ -367,6 +423,7 @@ export async function createTurn(input: {
           status: "streaming",
           model: input.model,
           createdAt: new Date(askedAt.getTime() + 1),
+          ...generationOwner(),
         },
       ],
     }),

@@ -2,6 +2,7 @@
 import "server-only";
 import { type Env, env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { sharedRateLimiter } from "@/lib/scale/shared-stores";
 import { perMinuteRule } from "./bucket";
 import { MemoryRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -41,9 +42,12 @@ export type LimitedAction = keyof typeof ACTIONS;
 
 const globalForLimits = globalThis as unknown as { rateLimiter?: RateLimiter };
 
-/** The process's limiter (kept on globalThis so that every route bundle shares one). */
+/**
+ * The process's limiter (kept on globalThis so that every route bundle shares one): in Redis or
+ * PostgreSQL when several instances may share the allowances, else in memory.
+ */
 export function rateLimiter(): RateLimiter {
-  globalForLimits.rateLimiter ??= new MemoryRateLimiter();
+  globalForLimits.rateLimiter ??= sharedRateLimiter() ?? new MemoryRateLimiter();
   return globalForLimits.rateLimiter;
 }
 

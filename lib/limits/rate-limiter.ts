@@ -1,6 +1,6 @@
-// The seam for request-rate limits: one interface, kept in memory here. Several app instances need
-// a shared store instead (a PostgreSQL row per key updated in one statement, or a Redis script doing
-// the same arithmetic as bucket.ts); only `rateLimiter()` in policies.ts chooses the implementation.
+// The seam for request-rate limits: one interface, kept in memory here for a single instance;
+// several instances share rate-limiter-postgres.ts (a row per key updated in one statement) or
+// rate-limiter-redis.ts (a script doing bucket.ts's arithmetic). `rateLimiter()` in policies.ts chooses.
 import { type BucketRule, type BucketState, fullAt, type TakeResult, takeToken } from "./bucket";
 
 export interface RateLimiter {

@@ -1,20 +1,23 @@
 // The cap on replies being generated at once for one user. The count comes from the database (replies
 // with status "streaming"), so it holds across app instances and needs no clean-up after a crash
-// (start-up recovery marks such replies interrupted); requests between this check and their saved
-// turn are counted in this process's memory, so a burst of parallel requests cannot slip through.
+// (recovery marks such replies interrupted); requests between this check and their saved turn are
+// counted in this process's memory, or on PostgreSQL in a reservation table under a lock, so a burst
+// of parallel requests cannot slip through, even spread over several instances.
 import "server-only";
 import { countGeneratingReplies } from "@/lib/db/messages";
 import { type Env, env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { sharedReplySlots } from "@/lib/scale/shared-stores";
 import { ReplySlots } from "./reply-slots";
 
 /** Seconds a refused user is told to wait: replies usually end (or can be stopped) within that. */
 const RETRY_AFTER_SECONDS = 5;
 
-const globalForSlots = globalThis as unknown as { replySlots?: ReplySlots };
+type Slots = Pick<ReplySlots, "reserve">;
+const globalForSlots = globalThis as unknown as { replySlots?: Slots };
 
-function replySlots(): ReplySlots {
-  globalForSlots.replySlots ??= new ReplySlots(countGeneratingReplies);
+function replySlots(): Slots {
+  globalForSlots.replySlots ??= sharedReplySlots() ?? new ReplySlots(countGeneratingReplies);
   return globalForSlots.replySlots;
 }
 

@@ -1,6 +1,6 @@
 // Entry point of the database tests. They share one database, so they run here in one worker, in
 // this order, rather than as parallel test files: the first-user rule needs an empty users table,
-// markInterruptedReplies touches every streaming reply, and SQLite takes one writer at a time.
+// markInterruptedReplies and markStaleReplies touch every streaming reply, and SQLite takes one writer at a time.
 import "./users";
 import "./sign-in";
 import "./sessions";
@@ -19,3 +19,4 @@ import "./export";
 import "./usage";
 import "./budget";
 import "./admin";
+import "./liveness";

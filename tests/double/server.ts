@@ -35,6 +35,12 @@ export interface RecordedRequest {
   /** Parsed JSON when the body is JSON, else the raw text; null when empty. */
   body: unknown;
   receivedAt: number;
+  /**
+   * The connection: "open" while the response is being written, "finished" once it was, "closed"
+   * when it closed before that (the client aborted, or a scenario cut it), at `closedAt`.
+   */
+  connection: "open" | "finished" | "closed";
+  closedAt: number | null;
 }
 
 export interface DoubleHandle {
@@ -127,12 +133,19 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const body = tooLarge ? `<${size} bytes>` : parseJson(text);
 
   if (path.startsWith("/__double/")) return control(state, req.method ?? "", url, body, res);
-  state.requests.push({
+  const recorded: RecordedRequest = {
     method: req.method ?? "",
     path: req.url ?? "/",
     headers: recordedHeaders(req),
     body,
     receivedAt: Date.now(),
+    connection: "open",
+    closedAt: null,
+  };
+  state.requests.push(recorded);
+  res.on("close", () => {
+    recorded.connection = res.writableFinished ? "finished" : "closed";
+    recorded.closedAt = Date.now();
   });
 
   const n = ++state.counter;

@@ -228,3 +228,30 @@ describe("limits", () => {
     expect(envError({ LIMITS_SCALE: value }).problems).toEqual(["LIMITS_SCALE: must be a positive number"]);
   });
 });
+
+describe("several instances", () => {
+  it("reads REDIS_URL and the liveness intervals, with defaults", () => {
+    const defaults = parseEnv({});
+    expect(defaults.REDIS_URL).toBeUndefined();
+    expect([defaults.HEARTBEAT_INTERVAL_MS, defaults.SWEEP_INTERVAL_MS, defaults.HEARTBEAT_STALE_MS]).toEqual(
+      [5000, 10_000, 20_000],
+    );
+    const set = parseEnv({
+      REDIS_URL: "redis://127.0.0.1:6379",
+      HEARTBEAT_INTERVAL_MS: "500",
+      HEARTBEAT_STALE_MS: "3000",
+    });
+    expect(set.REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(set.HEARTBEAT_STALE_MS).toBe(3000);
+  });
+
+  it("refuses a non-Redis REDIS_URL, a stale time under two heartbeats and an INSTANCE_NAME with a slash", () => {
+    expect(envError({ REDIS_URL: "http://example.com" }).problems).toEqual([
+      "REDIS_URL: must be a redis:// or rediss:// URL",
+    ]);
+    expect(envError({ HEARTBEAT_INTERVAL_MS: "5000", HEARTBEAT_STALE_MS: "9000" }).problems).toEqual([
+      "HEARTBEAT_STALE_MS: must be at least twice HEARTBEAT_INTERVAL_MS",
+    ]);
+    expect(envError({ INSTANCE_NAME: "a/b" }).problems).toEqual(["INSTANCE_NAME: must not contain /"]);
+  });
+});

@@ -119,8 +119,10 @@ class RecordingStore {
   readonly steps: StepUsage[] = [];
   finished: FinishedReply | null = null;
   progress: ContentBlock[][] = [];
-  async saveProgress(_id: string, content: ContentBlock[]) {
-    this.progress.push(content);
+  progressSeqs: number[] = [];
+  async saveProgress(_id: string, content: ContentBlock[], seq: number) {
+    this.progress.push(structuredClone(content)); // as the real store does, at the call (blocks grow later)
+    this.progressSeqs.push(seq);
   }
   async recordStep(_reply: ReplyCommand, step: StepUsage) {
     this.steps.push(step);
@@ -157,7 +159,10 @@ function command(tools = true): ReplyCommand {
   };
 }
 
-function setup(scripts: Script[], options: { maxSteps?: number; stallMs?: number } = {}) {
+function setup(
+  scripts: Script[],
+  options: { maxSteps?: number; stallMs?: number; saveEveryMs?: number } = {},
+) {
   const model = new FakeModel(scripts);
   const store = new RecordingStore();
   const bus = new InProcessBus();
@@ -169,6 +174,7 @@ function setup(scripts: Script[], options: { maxSteps?: number; stallMs?: number
     tools: toolBox([echoTool(toolCalls)]),
     maxSteps: options.maxSteps ?? 8,
     stallMs: options.stallMs ?? 5000,
+    saveEveryMs: options.saveEveryMs,
   };
   return { model, store, bus, toolCalls, parts };
 }
@@ -392,5 +398,30 @@ describe("runReply", () => {
     markSaved();
     expect((await running)?.status).toBe("done");
     expect(store.finished?.status).toBe("done");
+  });
+
+  it("saves progress with the seq of the last event it includes, so a follower elsewhere resumes after it", async () => {
+    const { store, bus, parts } = setup(
+      [{ events: call([{ type: "text", text: "One two three" }], "end_turn") }],
+      { saveEveryMs: -1 },
+    );
+    const cmd = command();
+    const running = runReply(cmd, Promise.resolve(), parts);
+    const seen: { seq: number; type: string }[] = [];
+    bus.subscribe(
+      cmd.assistantMessageId,
+      -1,
+      ({ seq, event }) => seen.push({ seq, type: event.type }),
+      () => {},
+    );
+    await running;
+    expect(store.progressSeqs.length).toBeGreaterThan(0);
+    store.progressSeqs.forEach((seq, i) => {
+      // Every event up to `seq` is reflected in the content saved with it: the text once its delta is in.
+      const hasDelta = seen.some((event) => event.seq <= seq && event.type === "delta");
+      const text = (store.progress[i]?.[0] as { text?: string } | undefined)?.text ?? "";
+      expect(text).toBe(hasDelta ? "One two three" : "");
+    });
+    expect(store.progressSeqs).toEqual([...store.progressSeqs].sort((a, b) => a - b));
   });
 });

@@ -32,7 +32,7 @@ export const POST = route(async (request) => {
   const release = await reserveReplySlot(userId);
   // Once saved, the reply's streaming row counts towards the cap instead of the reservation.
   const replyId = await startReply(userId, body).finally(release);
-  const stream = replyEventStream(replyId, -1);
+  const stream = await replyEventStream(replyId, -1);
   if (!stream) throw new AppError("internal:server", "The reply could not be started.");
   return stream;
 });

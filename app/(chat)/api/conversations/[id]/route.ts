@@ -1,7 +1,7 @@
 import { requireUserId } from "@/lib/auth";
-import { generationBus } from "@/lib/chat/bus";
 import { deleteConversation, renameConversation } from "@/lib/db/conversations";
 import { parseJson, route } from "@/lib/http";
+import { generationBus } from "@/lib/scale/generation-bus";
 import { renameSchema } from "../schema";
 import { type ConversationContext, conversationIdOf, conversationNotFound } from "./context";
 
@@ -21,6 +21,7 @@ export const DELETE = route(async (_request, context: ConversationContext) => {
   const id = await conversationIdOf(context);
   const deleted = id ? await deleteConversation(userId, id) : null;
   if (!deleted) throw conversationNotFound();
-  for (const replyId of deleted.streamingReplyIds) generationBus.stop(replyId);
+  // Their rows are gone: stop them wherever they run, without looking them up.
+  await Promise.all(deleted.streamingReplyIds.map((replyId) => generationBus().stop(replyId, true)));
   return new Response(null, { status: 204 });
 });

@@ -15,5 +15,5 @@ export const GET = route(async (request, { params }: { params: Promise<{ message
     throw new AppError("bad_request:input", "after must be an integer ≥ -1.");
   if (!(await findOwnedMessage(messageId, userId)))
     throw new AppError("not_found:message", "Message not found.");
-  return replyEventStream(messageId, after) ?? new Response(null, { status: 204 });
+  return (await replyEventStream(messageId, after)) ?? new Response(null, { status: 204 });
 });

@@ -57,6 +57,7 @@ test.describe("attachments API", () => {
     const image = (await response.json()) as Uploaded;
     expect(image).toEqual({
       id: expect.any(String),
+      kind: "image",
       mediaType: "image/png",
       width: 60,
       height: 40,
@@ -173,7 +174,7 @@ test.describe("attachments API", () => {
   test("refuses a request without exactly one file", async ({ page }) => {
     await registerAndSignIn(page);
     const empty = await page.request.post("/api/attachments", { multipart: { note: "no file here" } });
-    await expectRefused(empty, 400, /one image in a field named “file”/);
+    await expectRefused(empty, 400, /one file in a field named “file”/);
     const json = await page.request.post("/api/attachments", { data: { file: "x" } });
     await expectRefused(json, 400, /multipart\/form-data/);
   });

@@ -100,9 +100,10 @@ function documentRejection(name: string, check: Extract<DocumentCheck, { ok: fal
 export const POST = route(async (request) => {
   const userId = await requireUserId();
   await enforceRateLimit(userId, "upload");
-  const { bytes, name } = await readFile(request);
+  const { bytes, name, declaredImage } = await readFile(request);
+  // Content decides, except that a file sent as an image must be one (a renamed text file is refused).
   const isImage = !looksLikePdf(bytes) && (sniffImageType(bytes) !== null || looksLikeSvg(bytes));
-  if (!isImage) return uploadDocument(userId, bytes, name);
+  if (!isImage && !declaredImage) return uploadDocument(userId, bytes, name);
   const image = await decodeImage(bytes);
   if (!image.ok) throw rejection(image);
   const { mediaType, width, height } = image;
@@ -157,7 +158,9 @@ function documentName(file: Blob): string {
   return (clean || "document").slice(0, MAX_DOCUMENT_NAME_LENGTH);
 }
 
-async function readFile(request: Request): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string }> {
+async function readFile(
+  request: Request,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; name: string; declaredImage: boolean }> {
   const body = await readBodyCapped(request, MAX_BODY_BYTES, tooLarge);
   let form: FormData;
   try {
@@ -172,5 +175,9 @@ async function readFile(request: Request): Promise<{ bytes: Uint8Array<ArrayBuff
     throw new AppError("bad_request:input", "Send exactly one file in a field named “file”.");
   }
   if (file.size > MAX_FILE_BYTES) throw tooLarge();
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: documentName(file) };
+  return {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    name: documentName(file),
+    declaredImage: file.type.startsWith("image/"),
+  };
 }

@@ -181,7 +181,7 @@ async function faultPhase(
   await server.kill("SIGKILL");
   const results = await Promise.all(turns);
   aborts.abort();
-  const restarted = await startServer(database.url, doubleUrl);
+  const restarted = await startServer(database.url, doubleUrl, server.port);
 
   let kept = 0;
   const wordsLost: number[] = [];

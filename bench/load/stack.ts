@@ -98,9 +98,11 @@ export async function startDoubleProcess(): Promise<{ url: string; stop(): void 
 
 export type BenchServer = AppProcess;
 
-export function startServer(databaseUrl: string, doubleUrl: string): Promise<BenchServer> {
+/** Starts the app; `port` again for a restart (an instance is its host and port: see lib/scale/instance.ts). */
+export function startServer(databaseUrl: string, doubleUrl: string, port?: number): Promise<BenchServer> {
   return startAppProcess({
     databaseUrl,
+    port,
     env: {
       ANTHROPIC_BASE_URL: doubleUrl,
       ANTHROPIC_API_KEY: "bench",

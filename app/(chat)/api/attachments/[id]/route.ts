@@ -2,6 +2,7 @@ import { requireUserId } from "@/lib/auth";
 import { findImage } from "@/lib/db/attachments";
 import { PDF_MEDIA_TYPE, TEXT_MEDIA_TYPE } from "@/lib/documents/limits";
 import { AppError } from "@/lib/errors";
+import { contentDisposition } from "@/lib/export/filename";
 import { route } from "@/lib/http";
 
 interface Context {
@@ -10,16 +11,11 @@ interface Context {
 
 /** How a stored file is shown: images and text in a sandbox; a PDF needs the browser's viewer, which a sandbox blocks. */
 function presentation(file: { mediaType: string; name?: string | null }) {
-  const disposition = file.name ? inlineDisposition(file.name) : "inline";
+  const disposition = file.name ? contentDisposition("inline", file.name) : "inline";
   if (file.mediaType === PDF_MEDIA_TYPE)
     return { type: PDF_MEDIA_TYPE, disposition, policy: "default-src 'none'; frame-ancestors 'none'" };
   const type = file.mediaType === TEXT_MEDIA_TYPE ? `${TEXT_MEDIA_TYPE}; charset=utf-8` : file.mediaType;
   return { type, disposition, policy: "default-src 'none'; sandbox" };
-}
-
-function inlineDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]+/g, "_").replace(/["\\]/g, "_");
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** The file's bytes, only to their owner: another user's file answers exactly like a missing one. */

@@ -31,7 +31,7 @@ import {
 import { type DisabledToolList, offeredTools, toolsToSend } from "./tool-selection";
 import { ToolsMenu } from "./tools-menu";
 import { useAutoScroll } from "./use-auto-scroll";
-import { useChat } from "./use-chat";
+import { attachmentChoices, useChat } from "./use-chat";
 import { useOlderMessages } from "./use-older-messages";
 
 /** The open conversation as stored (null id: a new chat). */
@@ -143,12 +143,7 @@ export function ChatView({
           parentId: chat.conversationId ? lastShownId : undefined,
           presetId: chat.conversationId ? undefined : choice && choice !== CUSTOM_PROMPT ? choice : null,
           text: draft,
-          images: attachments.images.map((image) =>
-            image.kind === "upload"
-              ? { kind: "upload", attachmentId: image.attachmentId }
-              : { kind: "url", url: image.url },
-          ),
-          documents: documents.documents.map((document) => ({ attachmentId: document.id })),
+          ...attachmentChoices(attachments.images, documents.documents),
           model,
           params: replyParams,
           tools: replyTools,

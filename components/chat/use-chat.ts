@@ -39,6 +39,18 @@ function storedImage(image: PendingImage): ContentBlock {
     : { type: "image", source: { type: "url", url: image.url } };
 }
 
+/** A send's attachments as the chat route takes them (also what the context meter counts). */
+export function attachmentChoices(images: PendingImage[], documents: UploadedDocument[]) {
+  return {
+    images: images.map((image) =>
+      image.kind === "upload"
+        ? { kind: "upload" as const, attachmentId: image.attachmentId }
+        : { kind: "url" as const, url: image.url },
+    ),
+    documents: documents.map((document) => ({ attachmentId: document.id })),
+  };
+}
+
 /** How a just-sent document is shown until the saved message replaces it. */
 function storedDocument(document: UploadedDocument): ContentBlock {
   return {
@@ -202,12 +214,7 @@ export function useChat({
         parentId: conversationId.current ? lastShownId : undefined,
         presetId: conversationId.current ? undefined : extras.presetId,
         text,
-        images: extras.images.map((image) =>
-          image.kind === "upload"
-            ? { kind: "upload", attachmentId: image.attachmentId }
-            : { kind: "url", url: image.url },
-        ),
-        documents: documents.map((document) => ({ attachmentId: document.id })),
+        ...attachmentChoices(extras.images, documents),
         model,
         params,
         tools: extras.tools ?? NO_TOOLS_CHOSEN,

@@ -1,14 +1,14 @@
 // What bench:load runs against: a fresh database (SQLite file or PostgreSQL database), the
 // Messages-API test double in a process of its own, and the built app started directly with
 // `next start` so that a SIGKILL reaches the process that serves the replies.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { type AppProcess, startAppProcess } from "../../tests/support/app-process";
+import { type AppProcess, migrateDatabase, startAppProcess } from "../../tests/support/app-process";
 import { root } from "../support";
 
 export type DatabaseKind = "sqlite" | "postgres";
@@ -30,12 +30,7 @@ export async function createDatabase(kind: DatabaseKind): Promise<BenchDatabase>
       ? `file:${path.join(tmpdir(), `${name}.db`)}`
       : `postgresql://${PG.user}@${PG.host}:${PG.port}/${name}`;
   if (kind === "postgres") await adminQuery(`CREATE DATABASE "${name}"`);
-  const migrated = spawnSync("node", ["scripts/db.mjs", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (migrated.status !== 0) throw new Error(`migrating ${kind} failed`);
+  migrateDatabase(url);
   return {
     kind,
     url,

@@ -1,13 +1,12 @@
 // A crash of the server while a reply streams: the app gets SIGKILL (no chance to save anything
 // more), is started again on the same database, and the reply is still there with the text saved
 // up to its last progress save, marked interrupted, with a Retry that answers it.
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { appEnv } from "../support/app-env";
-import { type AppProcess, startAppProcess } from "../support/app-process";
+import { type AppProcess, migrateDatabase, startAppProcess } from "../support/app-process";
 import { registerAndSignIn } from "./helpers";
 
 const databaseFile = path.join(tmpdir(), `chat-e2e-restart-${process.pid}.db`);
@@ -22,11 +21,7 @@ let app: AppProcess;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   rmSync(databaseFile, { force: true });
-  const migrated = spawnSync("node", ["scripts/db.mjs", "deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  expect(migrated.status).toBe(0);
+  migrateDatabase(databaseUrl);
   app = await startAppProcess({ databaseUrl, env });
 });
 

@@ -1,7 +1,7 @@
 // Starts the built app with `next start` as a child process of the caller (not through a wrapper
 // script), so that a test or benchmark can SIGKILL the very process serving replies and start it
 // again on the same database and port.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -30,6 +30,16 @@ export async function waitFor(url: string, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`timed out waiting for ${url}`);
+}
+
+/** Creates or updates the schema of the database at `databaseUrl` (scripts/db.mjs deploy). */
+export function migrateDatabase(databaseUrl: string): void {
+  const migrated = spawnSync("node", ["scripts/db.mjs", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (migrated.status !== 0) throw new Error(`migrating ${databaseUrl} failed`);
 }
 
 export interface AppProcess {

@@ -70,7 +70,7 @@ export function toExportedConversation(row: ConversationRow): ExportedConversati
   };
 }
 
-function toExportedAttachment(row: {
+export function toExportedAttachment(row: {
   id: string;
   mediaType: string;
   bytes: Uint8Array | null;

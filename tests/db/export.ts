@@ -6,19 +6,13 @@ import {
   conversationFields,
   exportAccountStream,
   importConversation,
+  toExportedAttachment,
   toExportedConversation,
 } from "@/lib/db/export";
 import { finishReply } from "@/lib/db/messages";
 import { getUserSettings } from "@/lib/db/settings";
-import { isDocumentMediaType } from "@/lib/documents/limits";
 import { accountExportStream } from "@/lib/export/account-stream";
-import {
-  ACCOUNT_FORMAT,
-  CONVERSATION_FORMAT,
-  conversationFileSchema,
-  type ExportedAttachment,
-} from "@/lib/export/schema";
-import { isImageMediaType } from "@/lib/images/limits";
+import { ACCOUNT_FORMAT, CONVERSATION_FORMAT, conversationFileSchema } from "@/lib/export/schema";
 import { png } from "../unit/images-fixtures";
 import { doneReply, newUser, startConversation, text } from "./fixtures";
 
@@ -57,12 +51,7 @@ async function inMemoryExport(userId: string, exportedAt: Date): Promise<string>
     settings,
     presets: presets.map((preset) => ({ ...preset, createdAt: preset.createdAt.toISOString() })),
     conversations: conversations.map(toExportedConversation),
-    attachments: attachments.flatMap(({ id, mediaType, bytes, name }): ExportedAttachment[] => {
-      if (!bytes) return [];
-      const data = Buffer.from(bytes).toString("base64");
-      if (isImageMediaType(mediaType)) return [{ id, mediaType, data }];
-      return isDocumentMediaType(mediaType) ? [{ id, mediaType, data, ...(name ? { name } : {}) }] : [];
-    }),
+    attachments: attachments.flatMap((row) => toExportedAttachment(row) ?? []),
   });
 }
 

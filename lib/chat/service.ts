@@ -1,6 +1,6 @@
 // Prepares a reply: ownership checks, saving the user turn, and the upstream request.
 import "server-only";
-import { findImageMeta, findImages } from "@/lib/db/attachments";
+import { findAttachmentMeta, findImages } from "@/lib/db/attachments";
 import { connectorsForRequest } from "@/lib/db/connectors";
 import { findConversation } from "@/lib/db/conversations";
 import { newId } from "@/lib/db/ids";
@@ -63,7 +63,7 @@ async function userTurnContent(userId: string, request: SendRequest): Promise<Co
     ...request.images.flatMap((image) => (image.kind === "upload" ? [image.attachmentId] : [])),
     ...request.documents.map((document) => document.attachmentId),
   ];
-  const owned = new Map((await findImageMeta(userId, uploads)).map((meta) => [meta.id, meta]));
+  const owned = new Map((await findAttachmentMeta(userId, uploads)).map((meta) => [meta.id, meta]));
   const images: ContentBlock[] = request.images.map((image) => {
     if (image.kind === "url") {
       const check = checkImageUrl(image.url, { allowHttp: env().ALLOW_HTTP_IMAGE_URLS });
@@ -137,6 +137,8 @@ export interface NewConversation {
  */
 export interface PreparedReply {
   command: ReplyCommand;
+  /** The model's details (its input limit, for one), when the Models API lists it. */
+  model: ModelInfo | undefined;
   newConversation?: NewConversation;
   save: () => Promise<unknown>;
 }
@@ -353,6 +355,7 @@ export async function prepareReply(
         throw saveError(error);
       }),
     newConversation,
+    model,
     command: { ...turn, userId, spec: specOf(turns, system, await imageData(userId, turns)) },
   };
 }

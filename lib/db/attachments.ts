@@ -83,7 +83,7 @@ async function saveAttachment(
 }
 
 /** An image's or document's bytes, only for its owner (another user's id answers null, like a missing one). */
-export async function findImage(userId: string, id: string): Promise<AttachmentData | null> {
+export async function findAttachment(userId: string, id: string): Promise<AttachmentData | null> {
   const row = await db.attachment.findFirst({
     where: { id, userId, bytes: { not: null } },
     select: { id: true, mediaType: true, bytes: true, name: true },
@@ -105,7 +105,7 @@ export async function findImages(userId: string, ids: readonly string[]): Promis
   });
 }
 
-export function findImageMeta(userId: string, ids: readonly string[]): Promise<AttachmentMeta[]> {
+export function findAttachmentMeta(userId: string, ids: readonly string[]): Promise<AttachmentMeta[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return db.attachment.findMany({ where: { id: { in: [...new Set(ids)] }, userId }, select: meta });
 }

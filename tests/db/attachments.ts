@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findImage, findImageMeta, findImages, saveImage, sha256Hex } from "@/lib/db/attachments";
+import { findAttachment, findAttachmentMeta, findImages, saveImage, sha256Hex } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import { png } from "../unit/images-fixtures";
 import { newUser } from "./fixtures";
@@ -54,11 +54,11 @@ describe("attachments", () => {
 
   it("serves the bytes only to their owner", async () => {
     const { attachment } = await saveImage(owner, image(7, 7));
-    const found = await findImage(owner, attachment.id);
+    const found = await findAttachment(owner, attachment.id);
     expect(found).toMatchObject({ id: attachment.id, mediaType: "image/png" });
     expect(found?.bytes.length).toBe(attachment.size);
-    expect(await findImage(stranger, attachment.id)).toBeNull();
-    expect(await findImage(owner, "no-such-id")).toBeNull();
+    expect(await findAttachment(stranger, attachment.id)).toBeNull();
+    expect(await findAttachment(owner, "no-such-id")).toBeNull();
   });
 
   it("finds the owner's images among ids, in the order asked, skipping others'", async () => {
@@ -69,7 +69,7 @@ describe("attachments", () => {
     expect(found.map((row) => row.id)).toEqual([b.id, a.id]);
     expect(await findImages(stranger, [a.id, b.id])).toEqual([]);
     expect(await findImages(owner, [])).toEqual([]);
-    const meta = await findImageMeta(owner, [a.id, theirs.id]);
+    const meta = await findAttachmentMeta(owner, [a.id, theirs.id]);
     expect(meta).toEqual([
       { id: a.id, mediaType: "image/png", width: 8, height: 1, size: a.size, name: null, pages: null },
     ]);

@@ -1,5 +1,5 @@
 import { requireUserId } from "@/lib/auth";
-import { findImage } from "@/lib/db/attachments";
+import { findAttachment } from "@/lib/db/attachments";
 import { PDF_MEDIA_TYPE, TEXT_MEDIA_TYPE } from "@/lib/documents/limits";
 import { AppError } from "@/lib/errors";
 import { contentDisposition } from "@/lib/export/filename";
@@ -22,7 +22,7 @@ function presentation(file: { mediaType: string; name?: string | null }) {
 export const GET = route(async (_request, { params }: Context) => {
   const userId = await requireUserId();
   const { id } = await params;
-  const file = id.length <= 64 ? await findImage(userId, id) : null;
+  const file = id.length <= 64 ? await findAttachment(userId, id) : null;
   if (!file) throw new AppError("not_found:attachment", "This file does not exist.");
   const { type, disposition, policy } = presentation(file);
   return new Response(file.bytes, {

@@ -5,7 +5,6 @@ import { prepareReply } from "@/lib/chat/service";
 import { parseJson, route } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/limits/policies";
 import { anthropic } from "@/lib/model/client";
-import { findModel } from "@/lib/model/models";
 import { sendSchema } from "../schema";
 
 export const dynamic = "force-dynamic";
@@ -18,10 +17,7 @@ export const POST = route(async (request) => {
   const userId = await requireUserId();
   const body = await parseJson(request, sendSchema);
   await enforceRateLimit(userId, "count");
-  const { command } = await prepareReply(userId, body, { counting: true });
-  const [count, model] = await Promise.all([
-    countTokens(anthropic(), stepRequest(command.spec), request.signal),
-    findModel(body.model),
-  ]);
+  const { command, model } = await prepareReply(userId, body, { counting: true });
+  const count = await countTokens(anthropic(), stepRequest(command.spec), request.signal);
   return Response.json({ ...count, contextLimit: model?.contextWindow ?? null });
 });

@@ -74,7 +74,7 @@ async function adminQuery(sql: string) {
 }
 
 /** The test double in its own process (so its pacing does not share an event loop with the clients). */
-export async function startDoubleProcess(): Promise<{ url: string; stop(): void }> {
+export async function startDoubleProcess(): Promise<{ url: string; pid: number; stop(): void }> {
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["tests/double/main.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
@@ -88,13 +88,18 @@ export async function startDoubleProcess(): Promise<{ url: string; stop(): void 
     });
     child.once("exit", (code) => reject(new Error(`the test double exited (${code})`)));
   });
-  return { url, stop: () => child.kill("SIGTERM") };
+  return { url, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
 }
 
 export type BenchServer = AppProcess;
 
 /** Starts the app; `port` again for a restart (an instance is its host and port: see lib/scale/instance.ts). */
-export function startServer(databaseUrl: string, doubleUrl: string, port?: number): Promise<BenchServer> {
+export function startServer(
+  databaseUrl: string,
+  doubleUrl: string,
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<BenchServer> {
   return startAppProcess({
     databaseUrl,
     port,
@@ -108,7 +113,7 @@ export function startServer(databaseUrl: string, doubleUrl: string, port?: numbe
       LOG_LEVEL: "warn",
       LIMITS_SCALE: process.env.LIMITS_SCALE ?? "1000",
     },
-    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
+    nodeArgs: [...nodeArgs, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
   });
 }
 

@@ -84,20 +84,25 @@ export async function chatTurn({ baseUrl, cookie, body, signal, onText }: TurnOp
   return result;
 }
 
-/** The same paced reply read from the double directly: first-token time and gaps with no app between. */
-export async function directTurn(doubleUrl: string, prompt: string): Promise<TurnResult> {
-  const start = performance.now();
-  const result = unanswered();
-  const response = await fetch(`${doubleUrl}/v1/messages`, {
+/** Asks the double itself (no app between) for a streamed reply to `prompt`. */
+export function streamFromDouble(doubleUrl: string, prompt: string): Promise<Response> {
+  return fetch(`${doubleUrl}/v1/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": "bench", "anthropic-version": "2023-06-01" },
     body: JSON.stringify({
       model: MODEL,
-      max_tokens: 1024,
+      max_tokens: 4096,
       stream: true,
       messages: [{ role: "user", content: prompt }],
     }),
   });
+}
+
+/** The same paced reply read from the double directly: first-token time and gaps with no app between. */
+export async function directTurn(doubleUrl: string, prompt: string): Promise<TurnResult> {
+  const start = performance.now();
+  const result = unanswered();
+  const response = await streamFromDouble(doubleUrl, prompt);
   result.httpStatus = response.status;
   if (!response.body) return result;
   const text = new TextDecoder();

@@ -3,17 +3,18 @@
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
-import type { RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
 import { recordReplyUsage } from "@/lib/db/budget";
 import { replaceInitialTitle } from "@/lib/db/conversations";
-import { finishReply, markReplyFailed, saveReplyProgress } from "@/lib/db/messages";
+import { finishReply, markReplyFailed, saveRepliesProgress } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { upstreamEvents } from "@/lib/model/upstream-events";
 import { generationBus } from "@/lib/scale/generation-bus";
 import { appTools } from "@/lib/tools/catalogue";
 import { budgetGate, releasingHolds } from "./budget";
 import { textOf } from "./content";
+import { batchedProgressSaves } from "./progress-batch";
 import { noteRateLimits } from "./rate-limits";
 import {
   type FinishedReply,
@@ -27,8 +28,9 @@ import type { NewConversation } from "./service";
 import { suggestTitle } from "./title";
 
 /**
- * Streams with the SDK's raw event stream (no accumulating helper: the runner accumulates). A
- * request carrying `betas` (the MCP connector) goes through the beta Messages API.
+ * Sends the request with the SDK (its retries, headers and errors) and reads the streamed response
+ * with upstreamEvents (no accumulating helper: the runner accumulates). A request carrying `betas`
+ * (the MCP connector) goes through the beta Messages API.
  */
 export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: Headers) => void): ModelClient {
   return {
@@ -42,10 +44,10 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
             "betas" in request
               ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
               : client().messages.create(body, { signal });
-          const { data, request_id, response } = await call.withResponse();
+          const response = await call.asResponse();
           onHeaders?.(response.headers);
-          requestId = request_id ?? null;
-          yield* data as AsyncIterable<RawMessageStreamEvent>;
+          requestId = response.headers.get("request-id");
+          yield* upstreamEvents(response);
         },
       };
     },
@@ -53,7 +55,7 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
 }
 
 const prismaReplyStore: ReplyStore = releasingHolds({
-  saveProgress: saveReplyProgress,
+  saveProgress: batchedProgressSaves(saveRepliesProgress),
   finish: finishReply,
   recordStep: (reply, step) =>
     recordReplyUsage({

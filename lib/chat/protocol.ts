@@ -17,6 +17,7 @@
 // do not know.
 
 import type { TokenUsage } from "@/lib/pricing/cost";
+import { SseDecoder, type SseMessage } from "@/lib/sse/decoder";
 import type { ContentBlock } from "./content";
 
 export type { TokenUsage };
@@ -68,38 +69,35 @@ export function encodeChatEvent({ seq, event }: SequencedEvent): string {
   return `id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** Incremental SSE decoder: feed it network chunks, get complete events. UTF-8 safe across chunks. */
+const encoded = new WeakMap<SequencedEvent, string>();
+
+/** encodeChatEvent, serialized once per event however many listeners (tabs, followers) send it. */
+export function encodedChatEvent(sequenced: SequencedEvent): string {
+  let wire = encoded.get(sequenced);
+  if (wire === undefined) {
+    wire = encodeChatEvent(sequenced);
+    encoded.set(sequenced, wire);
+  }
+  return wire;
+}
+
+/** Incremental decoder of the app's reply stream: feed it network chunks, get complete events. */
 export class ChatEventDecoder {
-  private readonly text = new TextDecoder();
-  private buffer = "";
-  /** The last chunk ended in "\r": a "\n" starting the next one completes that same line ending. */
-  private endedWithCarriageReturn = false;
+  private readonly sse = new SseDecoder();
 
   push(chunk: Uint8Array): SequencedEvent[] {
-    let text = this.text.decode(chunk, { stream: true });
-    if (this.endedWithCarriageReturn && text.startsWith("\n")) text = text.slice(1);
-    if (text.length > 0) this.endedWithCarriageReturn = text.endsWith("\r");
-    this.buffer += text.replace(/\r\n?/g, "\n");
     const events: SequencedEvent[] = [];
-    let boundary = this.buffer.indexOf("\n\n");
-    while (boundary !== -1) {
-      const parsed = parseEventBlock(this.buffer.slice(0, boundary));
+    for (const message of this.sse.push(chunk)) {
+      const parsed = toSequencedEvent(message);
       if (parsed) events.push(parsed);
-      this.buffer = this.buffer.slice(boundary + 2);
-      boundary = this.buffer.indexOf("\n\n");
     }
     return events;
   }
 }
 
-function parseEventBlock(block: string): SequencedEvent | null {
-  let seq: number | null = null;
-  let data = "";
-  for (const line of block.split("\n")) {
-    if (line.startsWith("id:")) seq = Number(line.slice(3).trim());
-    else if (line.startsWith("data:")) data += line.slice(5).trimStart();
-  }
-  if (!data || seq === null || !Number.isInteger(seq) || seq < 0) return null;
+function toSequencedEvent({ id, data }: SseMessage): SequencedEvent | null {
+  const seq = id === null ? Number.NaN : Number(id.trim());
+  if (!data || !Number.isInteger(seq) || seq < 0) return null;
   try {
     const event = JSON.parse(data) as ChatEvent;
     return typeof event?.type === "string" ? { seq, event } : null;

@@ -49,7 +49,7 @@ export interface StepUsage {
 }
 
 export interface ReplyStore {
-  /** `seq`: the last event published that `content` includes. */
+  /** `seq`: the last event published that `content` includes. Copies `content` at the call: its blocks keep growing. */
   saveProgress(replyId: string, content: ContentBlock[], seq: number): Promise<unknown>;
   recordStep(reply: ReplyCommand, step: StepUsage): Promise<unknown>;
   finish(replyId: string, reply: FinishedReply): Promise<unknown>;
@@ -154,6 +154,7 @@ export async function runReply(
   let failure: unknown = null;
   let lastSave = Date.now();
   let lastSeq = -1;
+  let saving: Promise<unknown> | null = null;
 
   try {
     for (let step = 1; ; step++) {
@@ -169,10 +170,16 @@ export async function runReply(
         for await (const event of stream) {
           stall.poke();
           for (const chatEvent of reply.apply(event)) lastSeq = bus.publish(id, chatEvent);
-          // Progress is saved once the turn is (the relay never waits for it); the end waits below.
-          if (turnSaved && Date.now() - lastSave > saveEveryMs) {
+          // Progress is saved once the turn is, one save at a time, never awaited here: the relay
+          // goes on while it is written. The store takes its copy of the content at the call.
+          if (turnSaved && !saving && Date.now() - lastSave > saveEveryMs) {
             lastSave = Date.now();
-            await store.saveProgress(id, [...content, ...reply.content], lastSeq);
+            saving = store
+              .saveProgress(id, [...content, ...reply.content], lastSeq)
+              .catch((error: unknown) => logger.warn({ err: error, replyId: id }, "reply progress not saved"))
+              .finally(() => {
+                saving = null;
+              });
           }
         }
       } finally {
@@ -205,6 +212,7 @@ export async function runReply(
     stall.pause();
   }
 
+  await saving; // a progress save still being written must not land after the end
   if (!(await savedOk)) {
     bus.close(id);
     return null;

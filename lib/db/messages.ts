@@ -5,6 +5,7 @@ import type { FinishedReply } from "@/lib/chat/runner";
 export type { FinishedReply };
 
 import { MessageTree } from "@/lib/chat/tree";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { generationOwner } from "@/lib/scale/instance";
 import { db } from "./client";
 import { newId } from "./ids";
@@ -201,12 +202,41 @@ export async function createAssistantPlaceholder(input: {
   return { id };
 }
 
+export interface ReplyProgress {
+  id: string;
+  /** The content as JSON, taken when the save was asked for. */
+  content: string;
+  seq: number;
+}
+
+const PROGRESS_ROWS_PER_STATEMENT = 200;
+
+/**
+ * Saves the progress of many replies in one statement per 200. Raw SQL on purpose: it runs every
+ * second for every streaming reply, and a Prisma query would be compiled anew each time.
+ */
+export async function saveRepliesProgress(rows: ReplyProgress[]): Promise<number> {
+  let saved = 0;
+  for (let start = 0; start < rows.length; start += PROGRESS_ROWS_PER_STATEMENT) {
+    const batch = rows.slice(start, start + PROGRESS_ROWS_PER_STATEMENT);
+    const contents = Prisma.join(
+      batch.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.content}`),
+      " ",
+    );
+    const seqs = Prisma.join(
+      batch.map((row) => Prisma.sql`WHEN ${row.id} THEN CAST(${row.seq} AS INTEGER)`),
+      " ",
+    );
+    const ids = Prisma.join(batch.map((row) => row.id));
+    saved +=
+      await db.$executeRaw`UPDATE "Message" SET "content" = CASE "id" ${contents} END, "progressSeq" = CASE "id" ${seqs} END WHERE "id" IN (${ids}) AND "status" = 'streaming'`;
+  }
+  return saved;
+}
+
 /** The reply as streamed so far; `seq` is the last event it includes (a follower elsewhere resumes after it). */
-export function saveReplyProgress(id: string, content: ContentBlock[], seq = -1) {
-  return db.message.updateMany({
-    where: { id, status: "streaming" },
-    data: { content: JSON.stringify(content), progressSeq: seq, heartbeatAt: new Date() },
-  });
+export async function saveReplyProgress(id: string, content: ContentBlock[], seq = -1) {
+  return { count: await saveRepliesProgress([{ id, content: JSON.stringify(content), seq }]) };
 }
 
 /** What a follower on another instance starts from: the saved progress of a reply, any owner's. */

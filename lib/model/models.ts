@@ -11,6 +11,8 @@ const CACHE_MS = 5 * 60_000;
 const PREFERRED_DEFAULTS = ["claude-sonnet-4-6", "claude-opus-4-8", "claude-sonnet-5"];
 
 let cache: { at: number; models: ModelInfo[] } | undefined;
+/** The request for the list in flight: replies starting together share one (no stampede at expiry). */
+let loading: Promise<{ models: ModelInfo[]; live: boolean }> | undefined;
 
 interface ApiModel {
   id: string;
@@ -89,9 +91,7 @@ async function fetchModels(): Promise<ModelInfo[]> {
   return models;
 }
 
-export async function listModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
-  if (env().demoMode) return { models: [toModelInfo(DEMO_MODEL)], live: true };
-  if (cache && Date.now() - cache.at < CACHE_MS) return { models: cache.models, live: true };
+async function loadModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
   try {
     const models = await fetchModels();
     if (models.length === 0) return { models: FALLBACK, live: false };
@@ -100,6 +100,15 @@ export async function listModels(): Promise<{ models: ModelInfo[]; live: boolean
   } catch {
     return { models: FALLBACK, live: false };
   }
+}
+
+export async function listModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
+  if (env().demoMode) return { models: [toModelInfo(DEMO_MODEL)], live: true };
+  if (cache && Date.now() - cache.at < CACHE_MS) return { models: cache.models, live: true };
+  loading ??= loadModels().finally(() => {
+    loading = undefined;
+  });
+  return loading;
 }
 
 /** The configured default if offered, else a preferred current model, never a deprecated one. */

@@ -5,6 +5,7 @@ import {
   createTurn,
   finishReply,
   markInterruptedReplies,
+  saveRepliesProgress,
   saveReplyProgress,
 } from "@/lib/db/messages";
 import { activePath, branchTo, doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
@@ -189,6 +190,30 @@ describe("finishReply and saveReplyProgress", () => {
     await finishReply(id, doneReply);
     expect(await saveReplyProgress(id, text("Late"))).toEqual({ count: 0 });
     expect(await message(id)).toMatchObject({ status: "done", content: JSON.stringify(doneReply.content) });
+  });
+});
+
+describe("saveRepliesProgress", () => {
+  it("saves many streaming replies in one call, each with its own content and seq, never a finished one", async () => {
+    const user = await newUser();
+    const replies = await Promise.all(
+      Array.from({ length: 205 }, (_, i) => startConversation(user.id, `batch ${i}`)),
+    );
+    const finished = replies[0]?.assistantMessageId as string;
+    await finishReply(finished, doneReply);
+    const rows = replies.map(({ assistantMessageId }, i) => ({
+      id: assistantMessageId,
+      content: JSON.stringify(text(`part ${i} — 途中`)),
+      seq: i,
+    }));
+    expect(await saveRepliesProgress(rows)).toBe(204);
+    expect(await message(replies[204]?.assistantMessageId as string)).toMatchObject({
+      status: "streaming",
+      content: JSON.stringify(text("part 204 — 途中")),
+      progressSeq: 204,
+    });
+    expect(await message(replies[1]?.assistantMessageId as string)).toMatchObject({ progressSeq: 1 });
+    expect(await message(finished)).toMatchObject({ status: "done", content: JSON.stringify(doneReply.content) });
   });
 });
 

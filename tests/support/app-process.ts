@@ -45,6 +45,7 @@ export function migrateDatabase(databaseUrl: string): void {
 export interface AppProcess {
   baseUrl: string;
   port: number;
+  pid: number;
   /** Resident memory of the server and its child processes, in bytes. */
   rss(): number;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -87,6 +88,7 @@ export async function startAppProcess(options: {
   return {
     baseUrl,
     port,
+    pid,
     rss: () => treeRss(pid),
     async kill(signal) {
       for (const id of [...descendants(pid), pid]) {
@@ -101,7 +103,7 @@ export async function startAppProcess(options: {
   };
 }
 
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   const children: number[] = [];
   const tasks = `/proc/${pid}/task`;
   if (!existsSync(tasks)) return children;

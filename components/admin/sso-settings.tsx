@@ -13,20 +13,24 @@ interface Props {
 }
 
 /** Single sign-on's state and the switch that turns password sign-in off (saved at once). */
-export function SsoSettings({ ssoName, passwordSignIn }: Props) {
+export function SsoSettings({ ssoName, passwordSignIn: savedPasswordSignIn }: Props) {
   const t = useTranslations("admin");
   const router = useRouter();
+  const [passwordSignIn, setPasswordSignIn] = useState(savedPasswordSignIn);
   const [failure, setFailure] = useState<{ code: string; key: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
 
-  const save = (on: boolean) =>
+  const save = (on: boolean) => {
+    setPasswordSignIn(on);
     startTransition(async () => {
       const result = await changeSettings({ passwordSignIn: on });
+      if (!result.ok) setPasswordSignIn(!on);
       setFailure(result.ok ? null : result);
       setSaved(result.ok);
       if (result.ok) router.refresh();
     });
+  };
 
   return (
     <section aria-labelledby="admin-sso" className="flex flex-col gap-3">

@@ -1,6 +1,6 @@
 // A real OpenID Connect provider (the `oidc-provider` package) for the single sign-on browser tests.
 // One static client, the package's own development login page (any login and password is accepted:
-// the login is the account's email). A login containing "unverified" gets email_verified=false.
+// the login is the account's email; "‹email›#unverified" is the same email with email_verified=false).
 // Consent is granted at once, as a team's identity provider does for its own apps.
 import { generateKeyPairSync } from "node:crypto";
 import Provider from "oidc-provider";
@@ -29,7 +29,8 @@ const provider = new Provider(issuer, {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: id, email_verified: !id.includes("unverified"), name: id.split("@")[0] };
+        const [email = "", flag] = id.split("#");
+        return { sub: id, email, email_verified: flag !== "unverified", name: email.split("@")[0] };
       },
     };
   },

@@ -1,6 +1,7 @@
-// Browser tests drive the built app (next start) in Debian's chromium. Two app instances share the
-// build: one talks to the Messages-API test double, one runs in demo mode. Ports come from
-// scripts/test.mjs (free ports) or the defaults below.
+// Browser tests drive the built app (next start) in Debian's chromium. The app instances share the
+// build: one talks to the Messages-API test double, one runs in demo mode, one has tiny limits and
+// one signs in through a real OpenID Connect provider (tests/support/oidc-provider.mjs). Ports come
+// from scripts/test.mjs (free ports) or the defaults below.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { appEnv } from "./tests/support/app-env";
@@ -11,6 +12,8 @@ const appPort = port("E2E_APP_PORT", 3210);
 const demoPort = port("E2E_DEMO_PORT", 3211);
 const doublePort = port("E2E_DOUBLE_PORT", 3212);
 const limitsPort = port("E2E_LIMITS_PORT", appPort + 3);
+const oidcPort = port("E2E_OIDC_PORT", appPort + 4);
+const ssoPort = port("E2E_SSO_PORT", appPort + 5);
 export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
 // The demo instance trusts no proxy (tests check that X-Forwarded-For is then ignored).
@@ -31,6 +34,24 @@ const limitsEnv = {
   RATE_LIMIT_UPLOAD_PER_MINUTE: "0.005", // 5 a minute
   MAX_CONCURRENT_REPLIES: "0.001", // 1
   STORAGE_QUOTA_MB: "0.00005", // 0.05 MB
+};
+
+/**
+ * The "sso" app signs in through the OIDC provider. It has an instance of its own because
+ * tests/e2e/sso.spec.ts turns password sign-in off for the whole installation.
+ */
+const oidc = {
+  issuer: `http://127.0.0.1:${oidcPort}`,
+  clientId: "claude-chat-e2e",
+  clientSecret: "e2e-only-oidc-client-secret",
+};
+const ssoEnv = {
+  ANTHROPIC_BASE_URL: doubleUrl,
+  ANTHROPIC_API_KEY: "test-key",
+  OIDC_ISSUER: oidc.issuer,
+  OIDC_CLIENT_ID: oidc.clientId,
+  OIDC_CLIENT_SECRET: oidc.clientSecret,
+  OIDC_NAME: "Test IdP",
 };
 
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
@@ -68,7 +89,7 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /(demo|limits)\.spec\.ts/,
+      testIgnore: /(demo|limits|sso)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${appPort}` },
     },
     {
@@ -80,6 +101,11 @@ export default defineConfig({
       name: "limits",
       testMatch: /limits\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${limitsPort}` },
+    },
+    {
+      name: "sso",
+      testMatch: /sso\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ssoPort}` },
     },
   ],
   webServer: [
@@ -97,5 +123,17 @@ export default defineConfig({
     }),
     appServer("demo", demoPort, { ANTHROPIC_BASE_URL: "", ANTHROPIC_API_KEY: "" }),
     appServer("limits", limitsPort, limitsEnv),
+    {
+      command: "node tests/support/oidc-provider.mjs",
+      url: `${oidc.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: {
+        OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_REDIRECT_URI: `http://127.0.0.1:${ssoPort}/api/auth/callback/oidc`,
+      },
+    },
+    appServer("sso", ssoPort, ssoEnv),
   ],
 });

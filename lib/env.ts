@@ -142,6 +142,18 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(300).max(3_600_000).default(20_000),
   ),
+  /** Single sign-on over OpenID Connect: enabled when issuer, client id and secret are all set. */
+  OIDC_ISSUER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .max(500)
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().max(2000).optional()),
+  /** The identity provider's name on the sign-in button ("Sign in with ‹name›"). */
+  OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(60).default("SSO")),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z
@@ -152,7 +164,37 @@ export const envSchema = z.object({
   ),
 });
 
-export type Env = z.infer<typeof envSchema> & { demoMode: boolean; databaseKind: "sqlite" | "postgres" };
+export interface SsoConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+export type Env = z.infer<typeof envSchema> & {
+  demoMode: boolean;
+  databaseKind: "sqlite" | "postgres";
+  /** Single sign-on, or null when OIDC_* is not set. */
+  sso: SsoConfig | null;
+};
+
+const SSO_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+
+/** All three OIDC_* variables, or none: a partial configuration names what is missing. */
+function ssoConfig(env: z.infer<typeof envSchema>): SsoConfig | null {
+  const missing = SSO_VARIABLES.filter((name) => env[name] === undefined);
+  if (missing.length === SSO_VARIABLES.length) return null;
+  if (missing.length > 0)
+    throw new EnvError([
+      `${missing.join(", ")}: single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together (set all three, or none)`,
+    ]);
+  return {
+    issuer: env.OIDC_ISSUER as string,
+    clientId: env.OIDC_CLIENT_ID as string,
+    clientSecret: env.OIDC_CLIENT_SECRET as string,
+    name: env.OIDC_NAME,
+  };
+}
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -175,6 +217,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     demoMode: env.ANTHROPIC_API_KEY === undefined && env.ANTHROPIC_BASE_URL === undefined,
     databaseKind: env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres",
+    sso: ssoConfig(env),
   };
 }
 

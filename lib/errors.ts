@@ -21,6 +21,7 @@ export const errorStatus = {
   "conflict:generation": 409,
   "conflict:connector": 409,
   "conflict:last_admin": 409,
+  "conflict:sso_not_configured": 409,
   "payload_too_large:input": 413,
   "quota_exceeded:storage": 413,
   "unsupported_media_type:image": 415,

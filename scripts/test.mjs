@@ -52,7 +52,9 @@ const unit = spawnSync(
 );
 
 log("Browser tests (playwright)");
-const [appPort, demoPort, doublePort, limitsPort] = [
+const [appPort, demoPort, doublePort, limitsPort, oidcPort, ssoPort] = [
+  await freePort(),
+  await freePort(),
   await freePort(),
   await freePort(),
   await freePort(),
@@ -68,6 +70,8 @@ const e2e = spawnSync(bin("playwright"), ["test"], {
     E2E_DEMO_PORT: String(demoPort),
     E2E_DOUBLE_PORT: String(doublePort),
     E2E_LIMITS_PORT: String(limitsPort),
+    E2E_OIDC_PORT: String(oidcPort),
+    E2E_SSO_PORT: String(ssoPort),
   },
 });
 

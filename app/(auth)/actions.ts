@@ -3,11 +3,13 @@
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getLocale } from "next-intl/server";
-import { DisabledSignIn, signIn, ThrottledSignIn } from "@/lib/auth";
+import { DisabledSignIn, PasswordSignInOff, signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { registrationGate } from "@/lib/auth/registration-gate";
 import { takeRegistrationAttempt } from "@/lib/auth/registration-throttle";
 import { credentialsSchema, registrationSchema } from "@/lib/auth/schemas";
+import { signInMethods } from "@/lib/auth/sign-in-methods";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso";
 import { describeWait, type Wait } from "@/lib/auth/wait";
 import { addressGroup, clientAddress } from "@/lib/client-address";
 import { getAppSettings } from "@/lib/db/app-settings";
@@ -36,6 +38,7 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
     if (error instanceof ThrottledSignIn)
       return { error: "throttled", wait: describeWait(error.waitMs), email };
     if (error instanceof DisabledSignIn) return { error: "accountDisabled", email };
+    if (error instanceof PasswordSignInOff) return { error: "passwordSignInOff", email };
     return { error: "invalidCredentials", email };
   }
 }
@@ -70,6 +73,7 @@ async function createAccountIfNew(email: string, password: string, inviteToken?:
  */
 export async function register(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { email: rawEmail } = fields(formData);
+  if (!(await signInMethods()).password) return { error: "passwordSignInOff", email: rawEmail };
   const gate = registrationGate(
     env().REGISTRATION_OPEN,
     (await getAppSettings()).registrationMode,
@@ -85,4 +89,10 @@ export async function register(_previous: AuthFormState, formData: FormData): Pr
     return { error: "inviteInvalid", email };
   const signedIn = await signInOrExplain(email, password);
   return signedIn.error === "invalidCredentials" ? { error: "registrationRefused", email } : signedIn;
+}
+
+/** Starts single sign-on: Auth.js redirects to the identity provider, which sends the user back. */
+export async function signInWithSsoProvider(): Promise<void> {
+  if ((await signInMethods()).ssoName === null) return;
+  await signIn(SSO_PROVIDER_ID, { redirectTo: "/" });
 }

@@ -32,7 +32,14 @@ export async function AuditLog({
             ? format.dateTime(new Date(detail.expiresAt), { dateStyle: "medium", timeStyle: "short" })
             : "",
       });
-    const key = ["role", "status", "budget", "default_budget", "registration_mode"].includes(entry.action)
+    const key = [
+      "role",
+      "status",
+      "budget",
+      "default_budget",
+      "registration_mode",
+      "password_sign_in",
+    ].includes(entry.action)
       ? entry.action
       : null;
     return key

@@ -43,6 +43,7 @@ export type UserChange = z.infer<typeof userChangeSchema>;
 export const settingsChangeSchema = z.union([
   z.object({ registrationMode: z.enum(REGISTRATION_MODES, { message: "modeInvalid" }) }).strict(),
   z.object({ defaultBudgetUsd: budgetSchema }).strict(),
+  z.object({ passwordSignIn: z.boolean({ message: "passwordSignInInvalid" }) }).strict(),
 ]);
 export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 

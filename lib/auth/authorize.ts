@@ -8,6 +8,7 @@ import { sharedSignInGate } from "@/lib/scale/shared-stores";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schemas";
 import { memorySignInGate, type SignInGate } from "./sign-in-gate";
+import { signInMethods } from "./sign-in-methods";
 
 /** Refused before the password was looked at; `waitMs` says for how long. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -22,6 +23,11 @@ export class DisabledSignIn extends CredentialsSignin {
   code = "disabled";
 }
 
+/** An admin has turned password sign-in off: only single sign-on signs in. */
+export class PasswordSignInOff extends CredentialsSignin {
+  code = "password_sign_in_off";
+}
+
 // Checked for unknown emails so that the answer takes as long as for a real account (same format).
 const DUMMY_HASH = "hmac-sha256:$2b$11$cG9Ry7p2rSfBGQCt5eyqJejEKWoH6wze8tVwEdZmLxLRiz6zA4Hc2";
 
@@ -34,6 +40,7 @@ function signInGate(): SignInGate {
 }
 
 export async function authorizeCredentials(rawCredentials: unknown, request: Request) {
+  if (!(await signInMethods()).password) throw new PasswordSignInOff();
   const parsed = credentialsSchema.safeParse(rawCredentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

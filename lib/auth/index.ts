@@ -2,15 +2,21 @@ import "server-only";
 import { cookies } from "next/headers";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { findSessionVersion, revokeSessions } from "@/lib/db/users";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { noteRequestUser } from "@/lib/request-context";
 import { authorizeCredentials } from "./authorize";
 import { authConfig, SESSION_COOKIE } from "./config";
 import { tokenSessionVersion } from "./session-version";
+import { SSO_PROVIDER_ID, signInWithSso, ssoProvider } from "./sso";
 
-export { DisabledSignIn, ThrottledSignIn } from "./authorize";
+export { DisabledSignIn, PasswordSignInOff, ThrottledSignIn } from "./authorize";
+
+const sso = env().sso;
 
 async function isCurrentSession(userId: string, version: number): Promise<boolean> {
   return (await findSessionVersion(userId)) === version;
@@ -23,9 +29,25 @@ export const {
   signOut,
 } = NextAuth({
   ...authConfig,
-  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
+  // A failed single sign-on comes back to the sign-in page, which names the cause.
+  pages: { ...authConfig.pages, error: "/login" },
+  providers: [
+    Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials }),
+    ...(sso ? [ssoProvider(sso)] : []),
+  ],
   callbacks: {
     ...authConfig.callbacks,
+    // Single sign-on: the identity provider's user becomes one of ours (found, linked or created),
+    // or the sign-in page names the refusal.
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID || !sso) return true;
+      const result = await signInWithSso(sso, profile, (await getLocale()) as Locale);
+      if (!result.ok) return `/login?error=${result.error}`;
+      user.id = result.user.id;
+      user.email = result.user.email;
+      user.sessionVersion = result.user.sessionVersion;
+      return true;
+    },
     // Every session read: a token whose version is no longer the user's has ended (null clears it).
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);

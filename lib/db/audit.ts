@@ -4,7 +4,14 @@ import { db } from "./client";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-export type AuditAction = "role" | "status" | "budget" | "default_budget" | "registration_mode" | "invite";
+export type AuditAction =
+  | "role"
+  | "status"
+  | "budget"
+  | "default_budget"
+  | "registration_mode"
+  | "password_sign_in"
+  | "invite";
 
 export interface Actor {
   id: string;

@@ -9,6 +9,19 @@ export function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email } });
 }
 
+export function findUserBySsoSubject(ssoSubject: string) {
+  return db.user.findUnique({ where: { ssoSubject } });
+}
+
+/** Links the identity provider's subject to an account that has none yet; false when it has one. */
+export async function linkSsoSubject(userId: string, ssoSubject: string): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, ssoSubject: null },
+    data: { ssoSubject },
+  });
+  return count > 0;
+}
+
 /** Prisma reports a serialization failure as P2034, or (through driver adapters) as a bare TransactionWriteConflict. */
 export function isWriteConflict(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
@@ -25,6 +38,8 @@ export interface NewUserOptions {
   locale?: Locale;
   /** An invite link's token: one of its uses is taken with the account (InviteRefused when none is left). */
   inviteToken?: string;
+  /** The identity provider's subject of an account created by single sign-on. */
+  ssoSubject?: string;
 }
 
 /**
@@ -36,7 +51,7 @@ export async function createUser(
   email: string,
   passwordHash: string,
   options: NewUserOptions = {},
-): Promise<{ id: string; email: string; role: string }> {
+): Promise<{ id: string; email: string; role: string; sessionVersion: number }> {
   const locale = options.locale ?? defaultLocale;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -53,10 +68,11 @@ export async function createUser(
             data: {
               email,
               passwordHash,
+              ssoSubject: options.ssoSubject ?? null,
               role: isFirst || isListedAdmin(email) ? "admin" : "user",
               monthlyBudgetUsd: settings?.defaultBudgetUsd ?? null,
             },
-            select: { id: true, email: true, role: true },
+            select: { id: true, email: true, role: true, sessionVersion: true },
           });
           await tx.preset.createMany({
             data: STARTER_PRESETS[locale].map((preset) => ({ ...preset, userId: user.id })),

@@ -19,4 +19,5 @@ import "./export";
 import "./usage";
 import "./budget";
 import "./admin";
+import "./sso";
 import "./liveness";

@@ -207,3 +207,22 @@ test("a non-admin gets 404 on /admin and its routes until an admin promotes them
   await expect(userRow(page, user.email).getByRole("combobox", { name: "Role" })).toHaveValue("admin");
   await admin.close();
 });
+
+test("password sign-in cannot be turned off while single sign-on is not configured", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Sign in with/ })).toHaveCount(0);
+  const admin = await adminPage(browser);
+  await expect(admin.page.getByText("Single sign-on is not configured")).toBeVisible();
+  await expect(admin.page.getByRole("checkbox", { name: "Password sign-in" })).toBeDisabled();
+  const response = await admin.page.request.patch("/api/admin/settings", {
+    headers: { "Content-Type": "application/json" },
+    data: { passwordSignIn: false },
+  });
+  expect(response.status()).toBe(409);
+  expect((await response.json()).error.code).toBe("conflict:sso_not_configured");
+  await admin.close();
+});

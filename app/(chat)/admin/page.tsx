@@ -4,6 +4,7 @@ import { AuditLog } from "@/components/admin/audit-log";
 import { InvitesSection } from "@/components/admin/invites-section";
 import { RateLimitsSection } from "@/components/admin/rate-limits";
 import { RegistrationSettings } from "@/components/admin/registration-settings";
+import { SsoSettings } from "@/components/admin/sso-settings";
 import { TeamUsageSection } from "@/components/admin/team-usage";
 import { UsersTable } from "@/components/admin/users-table";
 import { auditPageSchema } from "@/lib/admin/schemas";
@@ -59,6 +60,7 @@ export default async function AdminPage({
         defaultBudgetUsd={settings.defaultBudgetUsd}
         closedByEnv={!env().REGISTRATION_OPEN}
       />
+      <SsoSettings ssoName={env().sso?.name ?? null} passwordSignIn={settings.passwordSignIn} />
       <InvitesSection
         now={now.toISOString()}
         invites={invites.map((invite) => ({

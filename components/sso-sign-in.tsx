@@ -1,0 +1,37 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormStatus } from "react-dom";
+import { signInWithSsoProvider } from "@/app/(auth)/actions";
+
+function SsoButton({ name }: { name: string }) {
+  const t = useTranslations("auth");
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="rounded-md border border-zinc-300 px-3 py-2 font-medium disabled:opacity-60 dark:border-zinc-700"
+    >
+      {t("signInWith", { name })}
+    </button>
+  );
+}
+
+/** The single sign-on button; `error` (a key of "auth.errors") is why the last attempt came back. */
+export function SsoSignIn({ name, error }: { name: string; error?: string }) {
+  const t = useTranslations("auth");
+  return (
+    <form action={signInWithSsoProvider} className="flex w-full max-w-sm flex-col gap-4">
+      {error && (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
+          {t(`errors.${error}`, { amount: 0, unit: "s" })}
+        </p>
+      )}
+      <SsoButton name={name} />
+    </form>
+  );
+}

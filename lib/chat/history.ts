@@ -29,6 +29,8 @@ export interface HistoryOptions {
   /** MCP servers offered in this request, by name. */
   mcpServers?: readonly string[];
   images?: ImageData;
+  /** Documents go with `citations: {enabled: true}` (the conversation's Citations switch). */
+  citations?: boolean;
 }
 
 /** The server tool a server_tool_use belongs to (code execution runs as bash / text editor calls). */
@@ -52,7 +54,7 @@ type Block = ContentBlock & Record<string, unknown>;
 type ApiMessage = { role: "user" | "assistant"; content: Block[] };
 
 /** Only the fields the API takes back (the app stores a few of its own, e.g. `truncated_input`). */
-function apiBlock(block: Block, images: ImageData): Block {
+function apiBlock(block: Block, images: ImageData, citations: boolean): Block {
   switch (block.type) {
     case "text":
       return block.citations
@@ -74,7 +76,7 @@ function apiBlock(block: Block, images: ImageData): Block {
     case "image":
       return imageBlock(block as unknown as ImageBlock, images);
     case "document":
-      return documentBlock(block as unknown as DocumentBlock, images);
+      return documentBlock(block as unknown as DocumentBlock, images, citations);
     default:
       return block;
   }
@@ -89,7 +91,7 @@ function imageBlock(block: ImageBlock, images: ImageData): Block {
 }
 
 /** A stored PDF goes as base64, a text file as a text source; both titled with the file name. */
-function documentBlock(block: DocumentBlock, files: ImageData): Block {
+function documentBlock(block: DocumentBlock, files: ImageData, citations: boolean): Block {
   if (block.source?.type !== "attachment") return block as unknown as Block;
   const file = files.get(block.source.attachment_id);
   if (!file) return { type: "text", text: `[The file “${block.title}”, no longer available, was here.]` };
@@ -101,7 +103,12 @@ function documentBlock(block: DocumentBlock, files: ImageData): Block {
           media_type: TEXT_MEDIA_TYPE,
           data: Buffer.from(file.base64, "base64").toString("utf8"),
         };
-  return { type: "document", source, title: block.title };
+  return {
+    type: "document",
+    source,
+    title: block.title,
+    ...(citations ? { citations: { enabled: true } } : {}),
+  };
 }
 
 /** An assistant message's blocks as API messages: assistant blocks, with the tool results between calls as user messages. */
@@ -183,19 +190,19 @@ export function toApiMessages(
   turnSoFar: readonly ContentBlock[] = [],
 ): MessageParam[] {
   const images = options.images ?? new Map();
+  const citations = options.citations === true;
+  const toApi = (block: Block) => apiBlock(block, images, citations);
   const earlier = history.flatMap((message): ApiMessage[] => {
     if (message.role !== "assistant") {
       const content = (message.content as Block[])
         .filter((block) => block.type !== "text" || block.text !== "")
-        .map((block) => apiBlock(block, images));
+        .map(toApi);
       return [{ role: "user", content }];
     }
-    return splitAtToolResults(keptOfEarlierReply(message, options).map((block) => apiBlock(block, images)));
+    return splitAtToolResults(keptOfEarlierReply(message, options).map(toApi));
   });
   const current = splitAtToolResults(
-    (turnSoFar as Block[])
-      .filter((block) => block.type !== "text" || block.text !== "")
-      .map((block) => apiBlock(block, images)),
+    (turnSoFar as Block[]).filter((block) => block.type !== "text" || block.text !== "").map(toApi),
   );
   return alternating([...earlier, ...current]) as MessageParam[];
 }

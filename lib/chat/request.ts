@@ -21,6 +21,8 @@ export interface ReplyParams {
   topP?: number;
   topK?: number;
   stopSequences?: string[];
+  /** Documents are sent with citations on (the conversation's Citations switch). */
+  citations?: boolean;
 }
 
 const DEFAULT_MAX_TOKENS = 16_000;
@@ -154,6 +156,7 @@ export function replySpec(input: ReplyInput): ReplySpec {
       serverTools: input.serverTools ?? [],
       mcpServers: (input.connectors ?? []).map((connector) => connector.name),
       images: input.images,
+      ...(params.citations ? { citations: true } : {}),
     },
     promptCaching: input.promptCaching,
   };

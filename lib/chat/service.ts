@@ -200,6 +200,7 @@ async function planSend(
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         parentId: path.at(-1)?.id ?? null,
         userContent,
         systemPrompt: presetPrompt,
@@ -230,6 +231,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         parentId: original.parentId,
         userContent,
         ids,
@@ -260,6 +262,7 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         id: assistantMessageId,
       }),
   };

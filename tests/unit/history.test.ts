@@ -642,6 +642,19 @@ describe("toApiMessages: documents", () => {
     ]);
   });
 
+  it("turns citations on for every document when the conversation's switch is on", () => {
+    const turn = user(
+      stored("pdf_1", "application/pdf", "report.pdf"),
+      stored("txt_1", "text/plain", "data.csv"),
+    );
+    const content = toApiMessages([turn], on({ images: files, citations: true }))[0]?.content as {
+      citations?: unknown;
+    }[];
+    expect(content.map((block) => block.citations)).toEqual([{ enabled: true }, { enabled: true }]);
+    const off = toApiMessages([turn], on({ images: files }))[0]?.content as { citations?: unknown }[];
+    expect(off.every((block) => !("citations" in block))).toBe(true);
+  });
+
   it("replaces a file that is no longer available with a placeholder naming it", () => {
     expect(toApiMessages([user(stored("gone", "application/pdf", "old.pdf"))], on())[0]?.content).toEqual([
       { type: "text", text: "[The file “old.pdf”, no longer available, was here.]" },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type Accumulated, accumulate } from "./accumulate";
+import { citationsProblem } from "./citations";
 import {
   errorCase,
   errorReply,
@@ -266,7 +267,7 @@ function validate(
   }
   const model = body.model;
   if (!isAcceptedModel(model)) return (rid) => modelNotFound(model, rid);
-  const problem = requestProblem(body, { maxTokens: needsMaxTokens, betas });
+  const problem = requestProblem(body, { maxTokens: needsMaxTokens, betas }) ?? citationsProblem(body);
   return problem === undefined ? undefined : bad(problem);
 }
 
@@ -300,7 +301,14 @@ async function messages(state: State, req: IncomingMessage, res: ServerResponse,
     const stream = obj.stream === true;
     const delay = intParam(spec.params, "delay", 0);
     if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid);
-    const plan = buildPlan(spec, { n, body: obj, model: String(obj.model), cache: state.cache, betas });
+    const plan = buildPlan(spec, {
+      n,
+      body: obj,
+      model: String(obj.model),
+      cache: state.cache,
+      betas,
+      file: (id) => state.files.get(id),
+    });
     const createdAt = new Date().toISOString();
     for (const file of plan.files ?? []) state.files.set(file.id, { ...file, createdAt });
     return await (stream ? streamPlan(res, plan, delay, rid) : answerPlan(res, plan, delay, rid));

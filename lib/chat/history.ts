@@ -14,8 +14,11 @@ export interface HistoryMessage {
   model?: string | null;
 }
 
-/** Uploaded images and documents by attachment id, as the base64 the API takes. */
-export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string }>;
+/**
+ * Uploaded images and documents by attachment id: their Files API id where they have one (see
+ * lib/files/remote.ts), otherwise the base64 the API takes inline.
+ */
+export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string; fileId?: string }>;
 
 export interface HistoryOptions {
   /** The model this request goes to. */
@@ -87,16 +90,18 @@ function imageBlock(block: ImageBlock, images: ImageData): Block {
   if (source.type !== "attachment") return block as unknown as Block;
   const image = images.get(source.attachment_id);
   if (!image) return { type: "text", text: "[An image that is no longer available was here.]" };
+  if (image.fileId) return { type: "image", source: { type: "file", file_id: image.fileId } };
   return { type: "image", source: { type: "base64", media_type: image.mediaType, data: image.base64 } };
 }
 
-/** A stored PDF goes as base64, a text file as a text source; both titled with the file name. */
+/** A stored file goes by its Files API id, else a PDF as base64 and a text file as a text source; titled with its name. */
 function documentBlock(block: DocumentBlock, files: ImageData, citations: boolean): Block {
   if (block.source?.type !== "attachment") return block as unknown as Block;
   const file = files.get(block.source.attachment_id);
   if (!file) return { type: "text", text: `[The file “${block.title}”, no longer available, was here.]` };
-  const source =
-    file.mediaType === PDF_MEDIA_TYPE
+  const source = file.fileId
+    ? { type: "file", file_id: file.fileId }
+    : file.mediaType === PDF_MEDIA_TYPE
       ? { type: "base64", media_type: PDF_MEDIA_TYPE, data: file.base64 }
       : {
           type: "text",

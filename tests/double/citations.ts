@@ -30,7 +30,11 @@ function documentBlocks(body: Obj): Obj[] {
   return messages.flatMap(blocks).filter((block) => block.type === "document");
 }
 
-function documentOf(block: Obj, index: number, file: (id: string) => CitableFile | undefined): RequestDocument {
+function documentOf(
+  block: Obj,
+  index: number,
+  file: (id: string) => CitableFile | undefined,
+): RequestDocument {
   const source = isObj(block.source) ? block.source : {};
   const citations = isObj(block.citations) && block.citations.enabled === true;
   const title = typeof block.title === "string" ? block.title : null;

@@ -1,0 +1,103 @@
+// Attachments in the Anthropic Files API: each image or document is uploaded once, at the first
+// send that includes it, and later requests name it by `file_id` instead of carrying its bytes.
+// Endpoints without the Files API (demo mode, gateways answering 404, …) get base64 as before; that
+// is decided at the first upload to an endpoint and remembered in memory. Remote files are deleted
+// with their conversation, in the background and never holding up the user's delete.
+import "server-only";
+import { APIError, toFile } from "@anthropic-ai/sdk";
+import { type AttachmentData, setRemoteFileId } from "@/lib/db/attachments";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { anthropic } from "@/lib/model/client";
+import { FILES_BETA } from "@/lib/tools/server-tools";
+
+/** Per endpoint (base URL): whether it has the Files API, once an upload has told. */
+const hasFilesApi = new Map<string, boolean>();
+const MISSING_STATUSES = new Set([404, 405, 501]);
+const DELETE_ATTEMPTS = 3;
+
+function endpoint(): string {
+  return env().ANTHROPIC_BASE_URL ?? "https://api.anthropic.com";
+}
+
+/** Whether file ids may be sent to this endpoint: not in demo mode, nor where uploads found no Files API. */
+export function filesApiUsable(): boolean {
+  return !env().demoMode && hasFilesApi.get(endpoint()) !== false;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+  "text/plain": "txt",
+};
+
+/** Uploads one file; its id, or null when it must go as base64 (no Files API here, or the upload failed). */
+async function upload(file: AttachmentData): Promise<string | null> {
+  const name = file.name ?? `attachment.${EXTENSIONS[file.mediaType] ?? "bin"}`;
+  try {
+    const uploaded = await anthropic().beta.files.upload({
+      file: await toFile(file.bytes, name, { type: file.mediaType }),
+      betas: [FILES_BETA],
+    });
+    hasFilesApi.set(endpoint(), true);
+    return uploaded.id;
+  } catch (error) {
+    if (error instanceof APIError && error.status !== undefined && MISSING_STATUSES.has(error.status)) {
+      hasFilesApi.set(endpoint(), false);
+      logger.info({ status: error.status }, "no Files API at this endpoint: attachments go inline");
+    } else logger.warn({ err: error, attachmentId: file.id }, "file upload failed: sending it inline");
+    return null;
+  }
+}
+
+/**
+ * The remote file id of each attachment, uploading those that have none yet (`upload: false` only
+ * uses ids already there, e.g. for counting tokens). Attachments missing from the map go as base64.
+ */
+export async function remoteFileIds(
+  userId: string,
+  files: readonly AttachmentData[],
+  { upload: uploading = true } = {},
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!filesApiUsable()) return ids;
+  await Promise.all(
+    files.map(async (file) => {
+      if (file.remoteFileId) return void ids.set(file.id, file.remoteFileId);
+      if (!uploading) return;
+      const fileId = await upload(file);
+      if (!fileId) return;
+      // Two sends of the same attachment at once: the first id stored wins, the other is removed.
+      if (await setRemoteFileId(userId, file.id, fileId)) ids.set(file.id, fileId);
+      else deleteRemoteFiles([fileId]);
+    }),
+  );
+  return ids;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function deleteWithRetries(fileId: string): Promise<void> {
+  for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
+    try {
+      await anthropic().beta.files.delete(fileId, { betas: [FILES_BETA] });
+      return;
+    } catch (error) {
+      if (error instanceof APIError && error.status === 404) return;
+      if (attempt === DELETE_ATTEMPTS) {
+        logger.warn({ err: error, fileId }, "a remote file could not be deleted");
+        return;
+      }
+      await sleep(500 * 2 ** attempt);
+    }
+  }
+}
+
+/** Deletes remote files in the background (a few attempts each); never throws, never waits. */
+export function deleteRemoteFiles(fileIds: readonly string[]): void {
+  if (env().demoMode) return;
+  for (const fileId of fileIds) void deleteWithRetries(fileId);
+}

@@ -106,7 +106,7 @@ async function presetSnapshot(userId: string, presetId: string | null | undefine
   return prompt;
 }
 
-/** The branch's images and documents: by Files API id where possible (uploaded now unless counting), else base64. */
+/** The branch's images and documents: by Files API id once uploaded (see lib/files/remote.ts), else base64. */
 async function imageData(
   userId: string,
   turns: { content: ContentBlock[] }[],

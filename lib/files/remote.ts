@@ -1,5 +1,6 @@
-// Attachments in the Anthropic Files API: each image or document is uploaded once, at the first
-// send that includes it, and later requests name it by `file_id` instead of carrying its bytes.
+// Attachments in the Anthropic Files API: each image or document is uploaded once, starting at the
+// first send that includes it (which still carries it inline, so that its reply never waits for the
+// upload), and later requests name it by `file_id` instead of carrying its bytes.
 // Endpoints without the Files API (demo mode, gateways answering 404, …) get base64 as before; that
 // is decided at the first upload to an endpoint and remembered in memory. Remote files are deleted
 // with their conversation, in the background and never holding up the user's delete.
@@ -53,9 +54,33 @@ async function upload(file: AttachmentData): Promise<string | null> {
   }
 }
 
+/** Uploads under way, by attachment id: a send that finds one waits for it rather than starting another. */
+const inFlight = new Map<string, Promise<string | null>>();
+
+function startUpload(userId: string, file: AttachmentData): Promise<string | null> {
+  const running = inFlight.get(file.id);
+  if (running) return running;
+  const pending = (async () => {
+    const fileId = await upload(file);
+    if (!fileId) return null;
+    // Another instance uploaded it at the same time: the first id stored wins, this one is removed.
+    if (await setRemoteFileId(userId, file.id, fileId)) return fileId;
+    deleteRemoteFiles([fileId]);
+    return null;
+  })()
+    .catch((error: unknown) => {
+      logger.warn({ err: error, attachmentId: file.id }, "a file upload could not be recorded");
+      return null;
+    })
+    .finally(() => inFlight.delete(file.id));
+  inFlight.set(file.id, pending);
+  return pending;
+}
+
 /**
- * The remote file id of each attachment, uploading those that have none yet (`upload: false` only
- * uses ids already there, e.g. for counting tokens). Attachments missing from the map go as base64.
+ * The remote file id of each attachment that has one (or whose upload is under way here). Those
+ * without start uploading in the background unless `upload` is false (counting tokens), and go as
+ * base64 this time: they are absent from the map.
  */
 export async function remoteFileIds(
   userId: string,
@@ -67,12 +92,11 @@ export async function remoteFileIds(
   await Promise.all(
     files.map(async (file) => {
       if (file.remoteFileId) return void ids.set(file.id, file.remoteFileId);
-      if (!uploading) return;
-      const fileId = await upload(file);
-      if (!fileId) return;
-      // Two sends of the same attachment at once: the first id stored wins, the other is removed.
-      if (await setRemoteFileId(userId, file.id, fileId)) ids.set(file.id, fileId);
-      else deleteRemoteFiles([fileId]);
+      const running = inFlight.get(file.id);
+      if (running) {
+        const fileId = await running;
+        if (fileId) ids.set(file.id, fileId);
+      } else if (uploading) void startUpload(userId, file);
     }),
   );
   return ids;

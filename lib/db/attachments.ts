@@ -107,10 +107,15 @@ export async function findImages(userId: string, ids: readonly string[]): Promis
   });
 }
 
-/** Records an attachment's remote file id unless it has one already; false when it had. */
-export async function setRemoteFileId(userId: string, id: string, remoteFileId: string): Promise<boolean> {
+/** Records an attachment's remote file id in place of `previous`; false when another was stored meanwhile. */
+export async function setRemoteFileId(
+  userId: string,
+  id: string,
+  remoteFileId: string,
+  previous: string | null,
+): Promise<boolean> {
   const { count } = await db.attachment.updateMany({
-    where: { id, userId, remoteFileId: null },
+    where: { id, userId, remoteFileId: previous },
     data: { remoteFileId },
   });
   return count === 1;

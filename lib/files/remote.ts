@@ -1,10 +1,13 @@
 // Attachments in the Anthropic Files API: each image or document is uploaded once, starting at the
 // first send that includes it (which still carries it inline, so that its reply never waits for the
-// upload), and later requests name it by `file_id` instead of carrying its bytes.
+// upload), and later requests name it by `file_id` instead of carrying its bytes. Files belong to the
+// API key's workspace: a stored id carries a tag of the endpoint and key it was uploaded with, and
+// one from another (a changed key) counts as not uploaded.
 // Endpoints without the Files API (demo mode, gateways answering 404, …) get base64 as before; that
 // is decided at the first upload to an endpoint and remembered in memory. Remote files are deleted
 // with their conversation, in the background and never holding up the user's delete.
 import "server-only";
+import { createHash } from "node:crypto";
 import { APIError, toFile } from "@anthropic-ai/sdk";
 import { type AttachmentData, setRemoteFileId } from "@/lib/db/attachments";
 import { env } from "@/lib/env";
@@ -19,6 +22,24 @@ const DELETE_ATTEMPTS = 3;
 
 function endpoint(): string {
   return env().ANTHROPIC_BASE_URL ?? "https://api.anthropic.com";
+}
+
+/** Which endpoint and key uploaded a file (a hash: the key never reaches the database). */
+function accountTag(): string {
+  const key = env().ANTHROPIC_API_KEY ?? "";
+  return createHash("sha256").update(`${endpoint()}\n${key}`).digest("hex").slice(0, 12);
+}
+
+/** The file id as the Attachment row keeps it: tagged with the account that holds the file. */
+export function storedFileId(fileId: string): string {
+  return `${accountTag()}:${fileId}`;
+}
+
+/** The file id of a stored value, or null when another endpoint or key uploaded it. */
+function usableFileId(stored: string | null | undefined): string | null {
+  if (!stored) return null;
+  const colon = stored.indexOf(":");
+  return colon > 0 && stored.slice(0, colon) === accountTag() ? stored.slice(colon + 1) : null;
 }
 
 /** Whether file ids may be sent to this endpoint: not in demo mode, nor where uploads found no Files API. */
@@ -64,8 +85,9 @@ function startUpload(userId: string, file: AttachmentData): Promise<string | nul
     const fileId = await upload(file);
     if (!fileId) return null;
     // Another instance uploaded it at the same time: the first id stored wins, this one is removed.
-    if (await setRemoteFileId(userId, file.id, fileId)) return fileId;
-    deleteRemoteFiles([fileId]);
+    if (await setRemoteFileId(userId, file.id, storedFileId(fileId), file.remoteFileId ?? null))
+      return fileId;
+    void deleteWithRetries(fileId);
     return null;
   })()
     .catch((error: unknown) => {
@@ -91,7 +113,8 @@ export async function remoteFileIds(
   if (!filesApiUsable()) return ids;
   await Promise.all(
     files.map(async (file) => {
-      if (file.remoteFileId) return void ids.set(file.id, file.remoteFileId);
+      const uploaded = usableFileId(file.remoteFileId);
+      if (uploaded) return void ids.set(file.id, uploaded);
       const running = inFlight.get(file.id);
       if (running) {
         const fileId = await running;
@@ -120,8 +143,11 @@ async function deleteWithRetries(fileId: string): Promise<void> {
   }
 }
 
-/** Deletes remote files in the background (a few attempts each); never throws, never waits. */
-export function deleteRemoteFiles(fileIds: readonly string[]): void {
+/**
+ * Deletes remote files (as the Attachment rows kept them) in the background, a few attempts each;
+ * never throws, never waits. Files of another endpoint or key are out of reach and left alone.
+ */
+export function deleteRemoteFiles(stored: readonly string[]): void {
   if (env().demoMode) return;
-  for (const fileId of fileIds) void deleteWithRetries(fileId);
+  for (const fileId of stored.map(usableFileId)) if (fileId) void deleteWithRetries(fileId);
 }

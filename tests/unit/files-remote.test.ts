@@ -15,14 +15,14 @@ const stored = new Map<string, string>();
 vi.mock("@/lib/env", () => ({ env: () => config }));
 vi.mock("@/lib/model/client", () => ({ anthropic: () => client }));
 vi.mock("@/lib/db/attachments", () => ({
-  setRemoteFileId: async (_userId: string, id: string, fileId: string) => {
-    if (stored.has(id)) return false;
+  setRemoteFileId: async (_userId: string, id: string, fileId: string, previous: string | null) => {
+    if ((stored.get(id) ?? null) !== previous) return false;
     stored.set(id, fileId);
     return true;
   },
 }));
 
-const { deleteRemoteFiles, filesApiUsable, remoteFileIds } = await import("@/lib/files/remote");
+const { deleteRemoteFiles, filesApiUsable, remoteFileIds, storedFileId } = await import("@/lib/files/remote");
 
 const file = (id: string, remoteFileId: string | null = null): AttachmentData => ({
   id,
@@ -64,9 +64,18 @@ describe("remoteFileIds", () => {
     expect(first.size).toBe(0);
     const second = await remoteFileIds("u1", [file("a1")]);
     expect(second.get("a1")).toMatch(/^file_double_/);
-    expect(stored.get("a1")).toBe(second.get("a1"));
+    expect(stored.get("a1")).toBe(storedFileId(String(second.get("a1"))));
     expect(double.requests.filter((r) => r.path === "/v1/files")).toHaveLength(1);
-    expect((await remoteFileIds("u1", [file("a1", "file_x")])).get("a1")).toBe("file_x");
+    expect((await remoteFileIds("u1", [file("a1", storedFileId("file_x"))])).get("a1")).toBe("file_x");
+  });
+
+  it("uploads again a file that another endpoint or API key holds", async () => {
+    use(double.url);
+    double.reset();
+    stored.set("a3", "0123456789ab:file_elsewhere");
+    expect((await remoteFileIds("u1", [file("a3", "0123456789ab:file_elsewhere")])).size).toBe(0);
+    await vi.waitFor(() => expect(stored.get("a3")).toMatch(/:file_double_/));
+    expect(stored.get("a3")).not.toContain("0123456789ab");
   });
 
   it("does not upload while counting", async () => {
@@ -102,7 +111,8 @@ describe("deleteRemoteFiles", () => {
     use(double.url);
     await remoteFileIds("u1", [file("d1")]);
     const [fileId] = [...(await remoteFileIds("u1", [file("d1")])).values()];
-    expect(() => deleteRemoteFiles([String(fileId), "file_missing"])).not.toThrow();
+    const gone = [storedFileId(String(fileId)), storedFileId("file_missing"), "0123456789ab:file_elsewhere"];
+    expect(() => deleteRemoteFiles(gone)).not.toThrow();
     await vi.waitFor(async () => {
       expect((await fetch(`${double.url}/v1/files/${fileId}`)).status).toBe(404);
     });

@@ -1,6 +1,6 @@
 // Citations: with the conversation's Citations switch on, documents reach Claude with citations
 // enabled, cited reply text shows numbered markers that open the quoted passage, and all of it
-// (the switch included) survives a reload.
+// (the switch included) survives a reload and goes into the exports.
 import { expect, test } from "@playwright/test";
 import { chatReady, doubleRequests, lastReply, registerAndSignIn, scenario } from "./helpers";
 
@@ -46,4 +46,14 @@ test("a cited text document shows a marker that opens the quoted passage, kept a
   await chatReady(page);
   await checkMarker();
   await expect(page.getByRole("switch", { name: "Citations" })).toBeChecked();
+
+  // The exports keep them: Markdown as footnotes, JSON as the stored blocks.
+  const conversationId = new URL(page.url()).pathname.split("/").at(-1);
+  const exported = (format: string) =>
+    page.request.get(`/api/conversations/${conversationId}/export?format=${format}`);
+  const markdown = await (await exported("md")).text();
+  expect(markdown).toContain("[^1]: plan.txt, characters 1–23: “The launch is on 3 May.”");
+  const json = JSON.stringify(await (await exported("json")).json());
+  expect(json).toContain('"type":"char_location"');
+  expect(json).toContain('"cited_text":"The launch is on 3 May."');
 });

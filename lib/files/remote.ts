@@ -1,11 +1,11 @@
 // Attachments in the Anthropic Files API: each image or document is uploaded once, starting at the
 // first send that includes it (which still carries it inline, so that its reply never waits for the
-// upload), and later requests name it by `file_id` instead of carrying its bytes. Files belong to the
-// API key's workspace: a stored id carries a tag of the endpoint and key it was uploaded with, and
-// one from another (a changed key) counts as not uploaded.
-// Endpoints without the Files API (demo mode, gateways answering 404, …) get base64 as before; that
-// is decided at the first upload to an endpoint and remembered in memory. Remote files are deleted
-// with their conversation, in the background and never holding up the user's delete.
+// upload), and later requests name it by `file_id` instead of carrying its bytes.
+// - Endpoints without the Files API (demo mode, gateways answering 404, …) get base64 as before;
+//   that is decided at the first upload to an endpoint and remembered in memory.
+// - Files belong to the API key's workspace: a stored id carries a tag of the endpoint and key that
+//   uploaded it, and one from another (a changed key) counts as not uploaded.
+// - Remote files are deleted with their conversation, in the background, never holding up the delete.
 import "server-only";
 import { createHash } from "node:crypto";
 import { APIError, toFile } from "@anthropic-ai/sdk";

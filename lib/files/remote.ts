@@ -5,6 +5,8 @@
 //   that is decided at the first upload to an endpoint and remembered in memory.
 // - Files belong to the API key's workspace: a stored id carries a tag of the endpoint and key that
 //   uploaded it, and one from another (a changed key) counts as not uploaded.
+// - A stored id is looked up once per server process before it is used: a file deleted or expired
+//   in the meantime is uploaded again rather than failing the reply.
 // - Remote files are deleted with their conversation, in the background, never holding up the delete.
 import "server-only";
 import { createHash } from "node:crypto";
@@ -65,6 +67,7 @@ async function upload(file: AttachmentData): Promise<string | null> {
       betas: [FILES_BETA],
     });
     hasFilesApi.set(endpoint(), true);
+    confirmed.add(uploaded.id);
     return uploaded.id;
   } catch (error) {
     if (error instanceof APIError && error.status !== undefined && MISSING_STATUSES.has(error.status)) {
@@ -72,6 +75,21 @@ async function upload(file: AttachmentData): Promise<string | null> {
       logger.info({ status: error.status }, "no Files API at this endpoint: attachments go inline");
     } else logger.warn({ err: error, attachmentId: file.id }, "file upload failed: sending it inline");
     return null;
+  }
+}
+
+/** File ids this process has seen exist (uploaded or looked up). */
+const confirmed = new Set<string>();
+
+/** Whether the Files API still has the file; true when it cannot tell (the request then shows). */
+async function stillThere(fileId: string): Promise<boolean> {
+  if (confirmed.has(fileId)) return true;
+  try {
+    await anthropic().beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] });
+    confirmed.add(fileId);
+    return true;
+  } catch (error) {
+    return !(error instanceof APIError && error.status === 404);
   }
 }
 
@@ -114,7 +132,7 @@ export async function remoteFileIds(
   await Promise.all(
     files.map(async (file) => {
       const uploaded = usableFileId(file.remoteFileId);
-      if (uploaded) return void ids.set(file.id, uploaded);
+      if (uploaded && (await stillThere(uploaded))) return void ids.set(file.id, uploaded);
       const running = inFlight.get(file.id);
       if (running) {
         const fileId = await running;
@@ -128,6 +146,7 @@ export async function remoteFileIds(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function deleteWithRetries(fileId: string): Promise<void> {
+  confirmed.delete(fileId);
   for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
     try {
       await anthropic().beta.files.delete(fileId, { betas: [FILES_BETA] });

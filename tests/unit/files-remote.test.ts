@@ -66,7 +66,17 @@ describe("remoteFileIds", () => {
     expect(second.get("a1")).toMatch(/^file_double_/);
     expect(stored.get("a1")).toBe(storedFileId(String(second.get("a1"))));
     expect(double.requests.filter((r) => r.path === "/v1/files")).toHaveLength(1);
-    expect((await remoteFileIds("u1", [file("a1", storedFileId("file_x"))])).get("a1")).toBe("file_x");
+    const known = String(second.get("a1"));
+    expect((await remoteFileIds("u1", [file("a1b", storedFileId(known))])).get("a1b")).toBe(known);
+  });
+
+  it("uploads again a stored file the Files API no longer has", async () => {
+    use(double.url);
+    double.reset();
+    const stale = storedFileId("file_deleted_meanwhile");
+    stored.set("a4", stale);
+    expect((await remoteFileIds("u1", [file("a4", stale)])).size).toBe(0);
+    await vi.waitFor(() => expect(stored.get("a4")).toMatch(/:file_double_/));
   });
 
   it("uploads again a file that another endpoint or API key holds", async () => {

@@ -9,6 +9,10 @@ type ApiBlock = { type: string; source?: { type: string; file_id?: string; data?
 
 const NOTES = "The launch is on 3 May. Nothing else is planned.\n";
 
+/** The image and document sources of a request message's content. */
+const sourcesOf = (content: unknown) =>
+  ((content ?? []) as ApiBlock[]).flatMap((block) => (block.source ? [block.source] : []));
+
 test("a second turn sends file ids instead of base64; deleting the conversation deletes the remote files", async ({
   page,
 }) => {
@@ -29,9 +33,7 @@ test("a second turn sends file ids instead of base64; deleting the conversation 
   await sendMessage(page, first);
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
   const [firstRequest] = await doubleRequests(first);
-  const firstSources = (firstRequest?.body.messages?.at(-1)?.content as ApiBlock[]).flatMap((block) =>
-    block.source ? [block.source.type] : [],
-  );
+  const firstSources = sourcesOf(firstRequest?.body.messages?.at(-1)?.content).map((source) => source.type);
   expect(firstSources).toEqual(["base64", "text"]);
 
   const second = scenario("text", "And now?");
@@ -39,9 +41,7 @@ test("a second turn sends file ids instead of base64; deleting the conversation 
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
   const [request] = await doubleRequests(second);
   expect(request?.headers["anthropic-beta"]).toContain("files-api-2025-04-14");
-  const sources = (request?.body.messages?.[0]?.content as ApiBlock[]).flatMap((block) =>
-    block.source ? [block.source] : [],
-  );
+  const sources = sourcesOf(request?.body.messages?.[0]?.content);
   expect(sources.map((source) => source.type)).toEqual(["file", "file"]);
   expect(JSON.stringify(request?.body)).not.toContain("base64");
   const fileIds = sources.map((source) => String(source.file_id));

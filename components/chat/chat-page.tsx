@@ -65,6 +65,7 @@ export async function ChatPage({
           presetId: conversation?.presetId ?? null,
           thinking: savedThinking(conversation?.thinking),
           tools: savedToolChoices(conversation?.tools),
+          citations: conversation?.citations ?? false,
         }}
         options={{
           models,

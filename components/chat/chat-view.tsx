@@ -12,6 +12,7 @@ import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choices";
 import { BudgetNotice, type BudgetView, useBudgetRefusal } from "./budget-notice";
+import { CitationsSwitch } from "./citations-switch";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
 import { ConversationCost } from "./conversation-cost";
@@ -48,6 +49,8 @@ export interface ConversationData {
   thinking: ThinkingChoice;
   /** The Tools menu's saved choices; none for a new chat. */
   tools: ToolChoices;
+  /** The Citations switch; off for a new chat. */
+  citations: boolean;
 }
 
 /** What the composer offers this user. */
@@ -105,6 +108,7 @@ export function ChatView({
       conversation.thinking,
       options.models.find((candidate) => candidate.id === options.initialModel),
     ),
+    ...(conversation.citations ? { citations: true } : {}),
   }));
   const [promptCaching, setPromptCaching] = useState(options.promptCaching);
   const [choice, setChoice] = useState(() => initialChoice(conversation, options.presets));
@@ -315,6 +319,10 @@ export function ChatView({
             choices={tools}
             onChange={setTools}
             connectorsEnabled={!disabledTools.has("connectors")}
+          />
+          <CitationsSwitch
+            on={params.citations === true}
+            onChange={(on) => setParams((previous) => ({ ...previous, citations: on || undefined }))}
           />
           <SystemPromptPicker
             presets={options.presets}

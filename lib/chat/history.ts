@@ -14,8 +14,11 @@ export interface HistoryMessage {
   model?: string | null;
 }
 
-/** Uploaded images and documents by attachment id, as the base64 the API takes. */
-export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string }>;
+/**
+ * Uploaded images and documents by attachment id: their Files API id where they have one (see
+ * lib/files/remote.ts), otherwise the base64 the API takes inline.
+ */
+export type ImageData = ReadonlyMap<string, { mediaType: string; base64: string; fileId?: string }>;
 
 export interface HistoryOptions {
   /** The model this request goes to. */
@@ -29,6 +32,8 @@ export interface HistoryOptions {
   /** MCP servers offered in this request, by name. */
   mcpServers?: readonly string[];
   images?: ImageData;
+  /** Documents go with `citations: {enabled: true}` (the conversation's Citations switch). */
+  citations?: boolean;
 }
 
 /** The server tool a server_tool_use belongs to (code execution runs as bash / text editor calls). */
@@ -52,7 +57,7 @@ type Block = ContentBlock & Record<string, unknown>;
 type ApiMessage = { role: "user" | "assistant"; content: Block[] };
 
 /** Only the fields the API takes back (the app stores a few of its own, e.g. `truncated_input`). */
-function apiBlock(block: Block, images: ImageData): Block {
+function apiBlock(block: Block, images: ImageData, citations: boolean): Block {
   switch (block.type) {
     case "text":
       return block.citations
@@ -74,7 +79,7 @@ function apiBlock(block: Block, images: ImageData): Block {
     case "image":
       return imageBlock(block as unknown as ImageBlock, images);
     case "document":
-      return documentBlock(block as unknown as DocumentBlock, images);
+      return documentBlock(block as unknown as DocumentBlock, images, citations);
     default:
       return block;
   }
@@ -85,23 +90,30 @@ function imageBlock(block: ImageBlock, images: ImageData): Block {
   if (source.type !== "attachment") return block as unknown as Block;
   const image = images.get(source.attachment_id);
   if (!image) return { type: "text", text: "[An image that is no longer available was here.]" };
+  if (image.fileId) return { type: "image", source: { type: "file", file_id: image.fileId } };
   return { type: "image", source: { type: "base64", media_type: image.mediaType, data: image.base64 } };
 }
 
-/** A stored PDF goes as base64, a text file as a text source; both titled with the file name. */
-function documentBlock(block: DocumentBlock, files: ImageData): Block {
+/** A stored file goes by its Files API id, else a PDF as base64 and a text file as a text source; titled with its name. */
+function documentBlock(block: DocumentBlock, files: ImageData, citations: boolean): Block {
   if (block.source?.type !== "attachment") return block as unknown as Block;
   const file = files.get(block.source.attachment_id);
   if (!file) return { type: "text", text: `[The file “${block.title}”, no longer available, was here.]` };
-  const source =
-    file.mediaType === PDF_MEDIA_TYPE
+  const source = file.fileId
+    ? { type: "file", file_id: file.fileId }
+    : file.mediaType === PDF_MEDIA_TYPE
       ? { type: "base64", media_type: PDF_MEDIA_TYPE, data: file.base64 }
       : {
           type: "text",
           media_type: TEXT_MEDIA_TYPE,
           data: Buffer.from(file.base64, "base64").toString("utf8"),
         };
-  return { type: "document", source, title: block.title };
+  return {
+    type: "document",
+    source,
+    title: block.title,
+    ...(citations ? { citations: { enabled: true } } : {}),
+  };
 }
 
 /** An assistant message's blocks as API messages: assistant blocks, with the tool results between calls as user messages. */
@@ -183,19 +195,19 @@ export function toApiMessages(
   turnSoFar: readonly ContentBlock[] = [],
 ): MessageParam[] {
   const images = options.images ?? new Map();
+  const citations = options.citations === true;
+  const toApi = (block: Block) => apiBlock(block, images, citations);
   const earlier = history.flatMap((message): ApiMessage[] => {
     if (message.role !== "assistant") {
       const content = (message.content as Block[])
         .filter((block) => block.type !== "text" || block.text !== "")
-        .map((block) => apiBlock(block, images));
+        .map(toApi);
       return [{ role: "user", content }];
     }
-    return splitAtToolResults(keptOfEarlierReply(message, options).map((block) => apiBlock(block, images)));
+    return splitAtToolResults(keptOfEarlierReply(message, options).map(toApi));
   });
   const current = splitAtToolResults(
-    (turnSoFar as Block[])
-      .filter((block) => block.type !== "text" || block.text !== "")
-      .map((block) => apiBlock(block, images)),
+    (turnSoFar as Block[]).filter((block) => block.type !== "text" || block.text !== "").map(toApi),
   );
   return alternating([...earlier, ...current]) as MessageParam[];
 }

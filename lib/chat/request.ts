@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { MessageCreateParamsBase, Tool } from "@anthropic-ai/sdk/resources/messages";
 import type { ConnectorForRequest } from "@/lib/connectors/schema";
 import type { ModelInfo } from "@/lib/model/types";
-import { MCP_BETA, SERVER_TOOLS, type ServerToolId } from "@/lib/tools/server-tools";
+import { FILES_BETA, MCP_BETA, SERVER_TOOLS, type ServerToolId } from "@/lib/tools/server-tools";
 import { applyPromptCaching } from "./caching";
 import type { ContentBlock } from "./content";
 import { type HistoryMessage, type HistoryOptions, type ImageData, toApiMessages } from "./history";
@@ -21,6 +21,8 @@ export interface ReplyParams {
   topP?: number;
   topK?: number;
   stopSequences?: string[];
+  /** Documents are sent with citations on (the conversation's Citations switch). */
+  citations?: boolean;
 }
 
 const DEFAULT_MAX_TOKENS = 16_000;
@@ -90,10 +92,14 @@ function mcpToolset(connector: ConnectorForRequest) {
   };
 }
 
-/** The request fields of the server tools and connectors: tool entries, `mcp_servers`, beta headers. */
-function hostedTools(serverTools: ServerToolId[], connectors: ConnectorForRequest[]) {
+/**
+ * The request fields of the server tools and connectors: tool entries, `mcp_servers`, beta headers
+ * (theirs, and the Files API's when attachments go by file id).
+ */
+function hostedTools(serverTools: ServerToolId[], connectors: ConnectorForRequest[], fileIds: boolean) {
   const betas = new Set(serverTools.flatMap((id) => SERVER_TOOLS[id].betas));
   if (connectors.length > 0) betas.add(MCP_BETA);
+  if (fileIds) betas.add(FILES_BETA);
   return {
     tools: [...serverTools.map((id) => SERVER_TOOLS[id].definition), ...connectors.map(mcpToolset)],
     fields: {
@@ -130,7 +136,8 @@ export function replySpec(input: ReplyInput): ReplySpec {
     throw error;
   }
   const clientTools = input.tools ?? [];
-  const hosted = hostedTools(input.serverTools ?? [], input.connectors ?? []);
+  const fileIds = [...(input.images?.values() ?? [])].some((file) => file.fileId);
+  const hosted = hostedTools(input.serverTools ?? [], input.connectors ?? [], fileIds);
   const tools = [...clientTools, ...hosted.tools] as Tool[];
   return {
     params: {
@@ -154,6 +161,7 @@ export function replySpec(input: ReplyInput): ReplySpec {
       serverTools: input.serverTools ?? [],
       mcpServers: (input.connectors ?? []).map((connector) => connector.name),
       images: input.images,
+      ...(params.citations ? { citations: true } : {}),
     },
     promptCaching: input.promptCaching,
   };

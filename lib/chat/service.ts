@@ -17,6 +17,7 @@ import { getUserSettings } from "@/lib/db/settings";
 import { isDocumentMediaType } from "@/lib/documents/limits";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { remoteFileIds } from "@/lib/files/remote";
 import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageUrl } from "@/lib/images/url";
 import { logger } from "@/lib/log";
@@ -105,14 +106,25 @@ async function presetSnapshot(userId: string, presetId: string | null | undefine
   return prompt;
 }
 
-async function imageData(userId: string, turns: { content: ContentBlock[] }[]): Promise<ImageData> {
+/** The branch's images and documents: by Files API id once uploaded (see lib/files/remote.ts), else base64. */
+async function imageData(
+  userId: string,
+  turns: { content: ContentBlock[] }[],
+  counting: boolean,
+): Promise<ImageData> {
   const ids = turns.flatMap((turn) => attachmentIdsOf(turn.content));
   const images = await findImages(userId, ids);
+  const fileIds = await remoteFileIds(userId, images, { upload: !counting });
   return new Map(
-    images.map((image) => [
-      image.id,
-      { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString("base64") },
-    ]),
+    images.map((image) => {
+      const fileId = fileIds.get(image.id);
+      return [
+        image.id,
+        fileId
+          ? { mediaType: image.mediaType, base64: "", fileId }
+          : { mediaType: image.mediaType, base64: Buffer.from(image.bytes).toString("base64") },
+      ];
+    }),
   );
 }
 
@@ -200,6 +212,7 @@ async function planSend(
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         parentId: path.at(-1)?.id ?? null,
         userContent,
         systemPrompt: presetPrompt,
@@ -230,6 +243,7 @@ async function planEdit(userId: string, request: EditRequest): Promise<PlannedTu
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         parentId: original.parentId,
         userContent,
         ids,
@@ -260,6 +274,7 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
         model: request.model,
         thinking: request.params.thinking ?? null,
         tools: toolsJson(request.tools),
+        citations: request.params.citations === true,
         id: assistantMessageId,
       }),
   };
@@ -356,6 +371,6 @@ export async function prepareReply(
       }),
     newConversation,
     model,
-    command: { ...turn, userId, spec: specOf(turns, system, await imageData(userId, turns)) },
+    command: { ...turn, userId, spec: specOf(turns, system, await imageData(userId, turns, counting)) },
   };
 }

@@ -20,6 +20,8 @@ export interface AttachmentData {
   bytes: Uint8Array<ArrayBuffer>;
   /** A document's file name. */
   name?: string | null;
+  /** Its id in the Anthropic Files API, once uploaded there. */
+  remoteFileId?: string | null;
 }
 
 export interface NewImage {
@@ -96,13 +98,27 @@ export async function findImages(userId: string, ids: readonly string[]): Promis
   if (ids.length === 0) return [];
   const rows = await db.attachment.findMany({
     where: { id: { in: [...new Set(ids)] }, userId, bytes: { not: null } },
-    select: { id: true, mediaType: true, bytes: true },
+    select: { id: true, mediaType: true, bytes: true, name: true, remoteFileId: true },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
-    return row?.bytes ? [{ id: row.id, mediaType: row.mediaType, bytes: row.bytes }] : [];
+    return row?.bytes ? [{ ...row, bytes: row.bytes }] : [];
   });
+}
+
+/** Records an attachment's remote file id in place of `previous`; false when another was stored meanwhile. */
+export async function setRemoteFileId(
+  userId: string,
+  id: string,
+  remoteFileId: string,
+  previous: string | null,
+): Promise<boolean> {
+  const { count } = await db.attachment.updateMany({
+    where: { id, userId, remoteFileId: previous },
+    data: { remoteFileId },
+  });
+  return count === 1;
 }
 
 export function findAttachmentMeta(userId: string, ids: readonly string[]): Promise<AttachmentMeta[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { attachmentIdsOf, parseContent } from "@/lib/chat/content";
 import { db } from "./client";
 
 export const PAGE_SIZE = 30;
@@ -59,16 +60,39 @@ export async function renameConversation(userId: string, id: string, title: stri
 
 /**
  * Deletes the user's conversation; its messages go with it (cascade). Returns null when it is not
- * theirs, otherwise the replies that were still streaming, so their generation can be stopped.
+ * theirs, otherwise the replies that were still streaming, so their generation can be stopped, and
+ * the Files API ids of its attachments, which the attachments forget, so they can be deleted there.
  */
 export function deleteConversation(userId: string, id: string) {
   return db.$transaction(async (tx) => {
-    const streaming = await tx.message.findMany({
-      where: { conversationId: id, conversation: { userId }, status: "streaming" },
-      select: { id: true },
-    });
+    const [streaming, userTurns] = await Promise.all([
+      tx.message.findMany({
+        where: { conversationId: id, conversation: { userId }, status: "streaming" },
+        select: { id: true },
+      }),
+      tx.message.findMany({
+        where: { conversationId: id, conversation: { userId }, role: "user" },
+        select: { content: true },
+      }),
+    ]);
     const { count } = await tx.conversation.deleteMany({ where: { id, userId } });
-    return count === 0 ? null : { streamingReplyIds: streaming.map((message) => message.id) };
+    if (count === 0) return null;
+    const attachmentIds = [
+      ...new Set(userTurns.flatMap((turn) => attachmentIdsOf(parseContent(turn.content)))),
+    ];
+    // An attachment used elsewhere too is uploaded again at its next send.
+    const uploaded = await tx.attachment.findMany({
+      where: { id: { in: attachmentIds }, userId, remoteFileId: { not: null } },
+      select: { id: true, remoteFileId: true },
+    });
+    await tx.attachment.updateMany({
+      where: { id: { in: uploaded.map((row) => row.id) }, userId },
+      data: { remoteFileId: null },
+    });
+    return {
+      streamingReplyIds: streaming.map((message) => message.id),
+      remoteFileIds: uploaded.flatMap((row) => (row.remoteFileId ? [row.remoteFileId] : [])),
+    };
   });
 }
 

@@ -178,9 +178,12 @@ export async function createAssistantPlaceholder(input: {
   thinking?: string | null;
   /** The Tools menu's choices (JSON), remembered by the conversation. */
   tools?: string | null;
+  /** The Citations switch, remembered by the conversation. */
+  citations?: boolean;
   id?: string;
 }) {
   const { userId, conversationId, parentId, model, thinking = null, tools = null, id = newId() } = input;
+  const citations = input.citations ?? false;
   await db.$transaction([
     db.message.create({
       data: {
@@ -196,7 +199,7 @@ export async function createAssistantPlaceholder(input: {
     }),
     db.conversation.updateMany({
       where: { id: conversationId, userId },
-      data: { model, thinking, tools, activeLeafId: id },
+      data: { model, thinking, tools, citations, activeLeafId: id },
     }),
   ]);
   return { id };
@@ -393,6 +396,8 @@ export async function createTurn(input: {
   thinking?: string | null;
   /** The Tools menu's choices (JSON), remembered by the conversation. */
   tools?: string | null;
+  /** The Citations switch, remembered by the conversation. */
+  citations?: boolean;
   parentId: string | null;
   userContent: ContentBlock[];
   systemPrompt?: string | null;
@@ -411,6 +416,7 @@ export async function createTurn(input: {
           model: input.model,
           thinking: input.thinking ?? null,
           tools: input.tools ?? null,
+          citations: input.citations ?? false,
           activeLeafId: ids.assistantMessageId,
           updatedAt: askedAt,
         },
@@ -423,6 +429,7 @@ export async function createTurn(input: {
           model: input.model,
           thinking: input.thinking ?? null,
           tools: input.tools ?? null,
+          citations: input.citations ?? false,
           systemPrompt: input.systemPrompt ?? null,
           presetId: input.presetId ?? null,
           activeLeafId: ids.assistantMessageId,

@@ -21,8 +21,45 @@ function sourcesOf(block: Block): string {
   return links.length > 0 ? `\n\n*Sources: ${links.join(", ")}*` : "";
 }
 
-function blockMarkdown(block: Block): string | null {
-  if (block.type === "text") return (block.text ?? "") + sourcesOf(block);
+/** Where in a document a citation points, in words (pages count from 1, characters from 0, ends exclusive). */
+function documentPlace(citation: Record<string, unknown>): string {
+  const { start_page_number: page, end_page_number: endPage } = citation;
+  const { start_char_index: start, end_char_index: end } = citation;
+  if (typeof page === "number" && typeof endPage === "number")
+    return endPage - page <= 1 ? `page ${page}` : `pages ${page}–${endPage - 1}`;
+  if (typeof start === "number" && typeof end === "number") return `characters ${start + 1}–${end}`;
+  return "";
+}
+
+/** Document citations become numbered footnotes, collected for the end of the export. */
+class Footnotes {
+  readonly lines: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  /** The footnote marks for a text block's document citations, e.g. "[^1][^2]". */
+  marks(block: Block): string {
+    const citations = Array.isArray(block.citations) ? (block.citations as Record<string, unknown>[]) : [];
+    const marks = new Set<number>();
+    for (const citation of citations) {
+      if (typeof citation.url === "string" || typeof citation.cited_text !== "string") continue;
+      const title = typeof citation.document_title === "string" ? citation.document_title : "Document";
+      const place = documentPlace(citation);
+      const quote = citation.cited_text.replace(/\s+/g, " ").trim();
+      const note = `${title}${place ? `, ${place}` : ""}: “${quote}”`;
+      let number = this.numbers.get(note);
+      if (number === undefined) {
+        number = this.numbers.size + 1;
+        this.numbers.set(note, number);
+        this.lines.push(`[^${number}]: ${note}`);
+      }
+      marks.add(number);
+    }
+    return [...marks].map((number) => `[^${number}]`).join("");
+  }
+}
+
+function blockMarkdown(block: Block, footnotes: Footnotes): string | null {
+  if (block.type === "text") return (block.text ?? "") + footnotes.marks(block) + sourcesOf(block);
   if (block.type === "thinking" && block.thinking)
     return `> *Thinking:* ${block.thinking.replace(/\n/g, "\n> ")}`;
   if (TOOL_CALLS.has(block.type)) {
@@ -39,13 +76,17 @@ function blockMarkdown(block: Block): string | null {
 export function conversationMarkdown(conversation: ExportedConversation): string {
   const lines = [`# ${conversation.title.replace(/\s+/g, " ")}`, ""];
   if (conversation.systemPrompt) lines.push("## System prompt", "", conversation.systemPrompt, "");
+  const footnotes = new Footnotes();
   const branch = new MessageTree(conversation.messages).path(conversation.activeLeafId ?? null);
   for (const message of branch) {
     const who = message.role === "user" ? "User" : `Assistant${message.model ? ` (${message.model})` : ""}`;
     lines.push(`## ${who}`, "");
-    const parts = message.content.map(blockMarkdown).filter((part) => part !== null);
+    const parts = message.content
+      .map((block) => blockMarkdown(block, footnotes))
+      .filter((part) => part !== null);
     lines.push(parts.join("\n\n").trim() || "*(empty)*", "");
     if (message.status !== "done") lines.push(`*(${message.status})*`, "");
   }
+  if (footnotes.lines.length > 0) lines.push(...footnotes.lines, "");
   return `${lines.join("\n").trimEnd()}\n`;
 }

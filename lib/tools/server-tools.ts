@@ -42,6 +42,8 @@ export const SERVER_TOOLS: Record<ServerToolId, ServerToolSpec> = {
 
 /** The MCP connector: `mcp_servers` + an `mcp_toolset` per server, behind this beta. */
 export const MCP_BETA = "mcp-client-2025-11-20";
+/** Attachments sent by Files API id (see lib/files/remote.ts). */
+export const FILES_BETA = "files-api-2025-04-14";
 
 /** What the Tools menu can switch on: server tools the admin allows, and connectors. */
 export type DisabledTools = ReadonlySet<ServerToolId | "connectors">;

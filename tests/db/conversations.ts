@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { saveDocument } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import {
   decodeCursor,
@@ -8,7 +9,8 @@ import {
   renameConversation,
   replaceInitialTitle,
 } from "@/lib/db/conversations";
-import { MODEL, newUser, startConversation } from "./fixtures";
+import { createTurn } from "@/lib/db/messages";
+import { MODEL, newUser, startConversation, text } from "./fixtures";
 
 async function collectPages(userId: string, limit: number) {
   const ids: string[] = [];
@@ -120,10 +122,40 @@ describe("renameConversation and deleteConversation", () => {
     const { conversationId, assistantMessageId } = await startConversation(owner, "Delete me");
     expect(await deleteConversation(owner, conversationId)).toEqual({
       streamingReplyIds: [assistantMessageId],
+      remoteFileIds: [],
     });
     expect(await db.conversation.count({ where: { id: conversationId } })).toBe(0);
     expect(await db.message.count({ where: { conversationId } })).toBe(0);
     expect(await db.message.count({ where: { conversationId: kept.conversationId } })).toBe(2);
     expect(await deleteConversation(owner, conversationId)).toBeNull();
+  });
+
+  it("names the Files API ids of the deleted conversation's attachments, which forget them", async () => {
+    const { attachment } = await saveDocument(owner, {
+      bytes: new Uint8Array(Buffer.from(`notes ${Math.random()}`)),
+      mediaType: "text/plain",
+      name: "notes.txt",
+      pages: null,
+    });
+    await db.attachment.update({ where: { id: attachment.id }, data: { remoteFileId: "file_remote_1" } });
+    const { conversationId } = await createTurn({
+      userId: owner,
+      conversationId: null,
+      newTitle: "With a file",
+      model: MODEL,
+      parentId: null,
+      userContent: [
+        {
+          type: "document",
+          source: { type: "attachment", attachment_id: attachment.id, media_type: "text/plain" },
+          title: "notes.txt",
+        },
+        ...text("Read this"),
+      ],
+    });
+    expect(await deleteConversation(stranger, conversationId)).toBeNull();
+    expect((await deleteConversation(owner, conversationId))?.remoteFileIds).toEqual(["file_remote_1"]);
+    const row = await db.attachment.findUniqueOrThrow({ where: { id: attachment.id } });
+    expect(row.remoteFileId).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { type CitableFile, citationFor, requestDocuments } from "./citations";
 import { ERROR_STATUSES, ScenarioError } from "./errors";
 import { sseFixtureExists } from "./fixtures";
 import { type ThinkingMode, thinkingMode, thinkingSignature } from "./rules";
@@ -31,6 +32,7 @@ const NAMES = new Set([
   "code_execution",
   "mcp",
   "pause",
+  "cite",
 ]);
 
 export function parseSpec(raw: string): ScenarioSpec {
@@ -119,6 +121,8 @@ export interface PlanContext {
   cache: PromptCache;
   /** Values of the request's `anthropic-beta` header. */
   betas?: readonly string[];
+  /** A file uploaded to the double's Files API, by id. */
+  file?: (id: string) => CitableFile | undefined;
 }
 
 /** A file a scenario hands out (code execution output), served by the double's Files API routes. */
@@ -389,6 +393,22 @@ export function buildPlan(spec: ScenarioSpec, ctx: PlanContext): Plan {
     }
     case "tool_loop":
       return toolLoop(spec, ctx, b, output);
+    case "cite": {
+      // One cited sentence per document with citations on; plain text when none has them.
+      const cited = requestDocuments(ctx.body, ctx.file ?? (() => undefined)).filter((d) => d.citations);
+      b.thinkIfAsked();
+      if (cited.length === 0) b.text(replyPieces(spec, ctx.body));
+      else {
+        b.text(words("Here is what the documents say. "));
+        for (const document of cited)
+          b.citedText(
+            [citationFor(document)],
+            words(`${document.title ?? "The document"} states it plainly.`),
+          );
+      }
+      b.finish("end_turn", output);
+      return { events: b.events, ending: "end" };
+    }
     default:
       throw new ScenarioError(`Scenario "${spec.name}" has no generated plan`);
   }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type Accumulated, accumulate } from "./accumulate";
+import { citationsProblem } from "./citations";
 import {
   errorCase,
   errorReply,
@@ -10,6 +11,7 @@ import {
   ScenarioError,
   statusForErrorType,
 } from "./errors";
+import { fileSourceProblem, parseUpload } from "./file-sources";
 import { readSseFixture } from "./fixtures";
 import { findModel, isAcceptedModel, listModels } from "./models";
 import { requestProblem } from "./rules";
@@ -128,9 +130,10 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
 async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://double");
   const path = url.pathname;
-  const { text, size } = await readBody(req);
+  const { raw, text, size } = await readBody(req);
   const tooLarge = size > MAX_BODY_BYTES;
-  const body = tooLarge ? `<${size} bytes>` : parseJson(text);
+  const upload = req.method === "POST" && path === "/v1/files";
+  const body = tooLarge || upload ? `<${size} bytes>` : parseJson(text);
 
   if (path.startsWith("/__double/")) return control(state, req.method ?? "", url, body, res);
   const recorded: RecordedRequest = {
@@ -152,8 +155,11 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const rid = `req_double_${n}`;
   if (tooLarge) return send(res, errorCase(413, new URLSearchParams()));
   if (req.method === "POST" && path === "/v1/messages") return messages(state, req, res, body, n);
+  if (upload) return uploadFile(state, raw, String(req.headers["content-type"] ?? ""), res, rid);
   if (req.method === "POST" && path === "/v1/messages/count_tokens") {
-    const problem = validate(body, false, betasOf(req.headers["anthropic-beta"]));
+    const problem =
+      validate(body, false, betasOf(req.headers["anthropic-beta"])) ??
+      filesProblem(state, body, betasOf(req.headers["anthropic-beta"]));
     if (problem) return send(res, problem(rid));
     return send(res, json({ input_tokens: estimateInputTokens(body) }, rid));
   }
@@ -170,8 +176,33 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   send(res, errorReply(404, "not_found_error", "Not Found", rid));
 }
 
+/** `POST /v1/files`: stores the multipart `file` part and answers its metadata. */
+async function uploadFile(state: State, raw: Buffer, contentType: string, res: ServerResponse, rid: string) {
+  const file = await parseUpload(raw, contentType);
+  if (!file) return send(res, invalidRequest("file: Field required", rid));
+  const id = `file_double_${++state.counter}`;
+  const createdAt = new Date().toISOString();
+  state.files.set(id, { id, ...file, createdAt });
+  const metadata = {
+    id,
+    type: "file",
+    filename: file.filename,
+    mime_type: file.mimeType,
+    size_bytes: file.content.length,
+    created_at: createdAt,
+    downloadable: false,
+  };
+  send(res, json(metadata, rid));
+}
+
+function filesProblem(state: State, body: unknown, betas: readonly string[]) {
+  if (!isObj(body)) return undefined;
+  const problem = fileSourceProblem(body, betas, (id) => state.files.has(id));
+  return problem === undefined ? undefined : (rid: string) => invalidRequest(problem, rid);
+}
+
 /**
- * The Files API for the files scenarios hand out: `GET /v1/files/{id}` (metadata),
+ * The Files API for the files scenarios hand out and the files uploaded: `GET /v1/files/{id}` (metadata),
  * `GET /v1/files/{id}/content` (the bytes) and `DELETE /v1/files/{id}`. Requests may carry the
  * `files-api-2025-04-14` beta or no beta at all (SDK 1.12 calls the API generally available).
  */
@@ -266,7 +297,7 @@ function validate(
   }
   const model = body.model;
   if (!isAcceptedModel(model)) return (rid) => modelNotFound(model, rid);
-  const problem = requestProblem(body, { maxTokens: needsMaxTokens, betas });
+  const problem = requestProblem(body, { maxTokens: needsMaxTokens, betas }) ?? citationsProblem(body);
   return problem === undefined ? undefined : bad(problem);
 }
 
@@ -295,12 +326,19 @@ async function messages(state: State, req: IncomingMessage, res: ServerResponse,
     );
     if (spec.name === "error") return send(res, errorCase(Number(spec.arg), spec.params));
     const betas = betasOf(req.headers["anthropic-beta"]);
-    const problem = validate(body, true, betas);
+    const problem = validate(body, true, betas) ?? filesProblem(state, body, betas);
     if (problem) return send(res, problem(rid));
     const stream = obj.stream === true;
     const delay = intParam(spec.params, "delay", 0);
     if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid);
-    const plan = buildPlan(spec, { n, body: obj, model: String(obj.model), cache: state.cache, betas });
+    const plan = buildPlan(spec, {
+      n,
+      body: obj,
+      model: String(obj.model),
+      cache: state.cache,
+      betas,
+      file: (id) => state.files.get(id),
+    });
     const createdAt = new Date().toISOString();
     for (const file of plan.files ?? []) state.files.set(file.id, { ...file, createdAt });
     return await (stream ? streamPlan(res, plan, delay, rid) : answerPlan(res, plan, delay, rid));
@@ -411,14 +449,15 @@ function send(res: ServerResponse, reply: HttpReply): void {
   res.end(JSON.stringify(reply.body));
 }
 
-async function readBody(req: IncomingMessage): Promise<{ text: string; size: number }> {
+async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; text: string; size: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), size };
+  const raw = Buffer.concat(chunks);
+  return { raw, text: raw.toString("utf8"), size };
 }
 
 function parseJson(text: string): unknown {

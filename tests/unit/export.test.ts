@@ -162,6 +162,46 @@ describe("Markdown export", () => {
     expect(markdown).not.toContain("sig");
   });
 
+  it("turns document citations into numbered footnotes with title, place and quote", () => {
+    const cite = (title: string, text: string, where: object) => ({
+      type: "char_location",
+      cited_text: text,
+      document_index: 0,
+      document_title: title,
+      ...where,
+    });
+    const reply = {
+      ...message("a1", null, "assistant", ""),
+      content: [
+        {
+          type: "text",
+          text: "It launches in May.",
+          citations: [
+            cite("plan.txt", "The launch is on 3 May.", { start_char_index: 2, end_char_index: 25 }),
+          ],
+        },
+        {
+          type: "text",
+          text: " Sales grew.",
+          citations: [
+            {
+              ...cite("report.pdf", "Sales grew 5%.", {}),
+              type: "page_location",
+              start_page_number: 2,
+              end_page_number: 3,
+            },
+            cite("plan.txt", "The launch is on 3 May.", { start_char_index: 2, end_char_index: 25 }),
+          ],
+        },
+      ],
+    };
+    const markdown = conversationMarkdown({ ...file.conversation, messages: [reply], activeLeafId: "a1" });
+    expect(markdown).toContain("It launches in May.[^1]");
+    expect(markdown).toContain("Sales grew.[^2][^1]");
+    expect(markdown).toContain("[^1]: plan.txt, characters 3–25: “The launch is on 3 May.”");
+    expect(markdown).toContain("[^2]: report.pdf, page 2: “Sales grew 5%.”");
+  });
+
   it("shows images and non-final statuses", () => {
     const reply = {
       ...message("a1", null, "assistant", "Half"),

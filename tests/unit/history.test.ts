@@ -642,6 +642,51 @@ describe("toApiMessages: documents", () => {
     ]);
   });
 
+  it("turns citations on for every document when the conversation's switch is on", () => {
+    const turn = user(
+      stored("pdf_1", "application/pdf", "report.pdf"),
+      stored("txt_1", "text/plain", "data.csv"),
+    );
+    const content = toApiMessages([turn], on({ images: files, citations: true }))[0]?.content as {
+      citations?: unknown;
+    }[];
+    expect(content.map((block) => block.citations)).toEqual([{ enabled: true }, { enabled: true }]);
+    const off = toApiMessages([turn], on({ images: files }))[0]?.content as { citations?: unknown }[];
+    expect(off.every((block) => !("citations" in block))).toBe(true);
+  });
+
+  it("names files that are in the Files API by id instead of sending their bytes", () => {
+    const uploaded: ImageData = new Map([
+      ["pdf_1", { mediaType: "application/pdf", base64: "", fileId: "file_1" }],
+      ["txt_1", { mediaType: "text/plain", base64: "", fileId: "file_2" }],
+      ["img_1", { mediaType: "image/png", base64: "", fileId: "file_3" }],
+    ]);
+    const image: ContentBlock = {
+      type: "image",
+      source: { type: "attachment", attachment_id: "img_1", media_type: "image/png" },
+    };
+    const turn = user(
+      image,
+      stored("pdf_1", "application/pdf", "report.pdf"),
+      stored("txt_1", "text/plain", "a.txt"),
+    );
+    expect(toApiMessages([turn], on({ images: uploaded, citations: true }))[0]?.content).toEqual([
+      { type: "image", source: { type: "file", file_id: "file_3" } },
+      {
+        type: "document",
+        source: { type: "file", file_id: "file_1" },
+        title: "report.pdf",
+        citations: { enabled: true },
+      },
+      {
+        type: "document",
+        source: { type: "file", file_id: "file_2" },
+        title: "a.txt",
+        citations: { enabled: true },
+      },
+    ]);
+  });
+
   it("replaces a file that is no longer available with a placeholder naming it", () => {
     expect(toApiMessages([user(stored("gone", "application/pdf", "old.pdf"))], on())[0]?.content).toEqual([
       { type: "text", text: "[The file “old.pdf”, no longer available, was here.]" },

@@ -633,6 +633,13 @@ describe("server tools and connectors in the request", () => {
     expect(result.historyOptions.serverTools).toEqual(["web_search", "web_fetch", "code_execution"]);
   });
 
+  it("adds the Files API beta only when an attachment goes by file id", () => {
+    const inline = new Map([["att_1", { mediaType: "image/png", base64: "x" }]]);
+    expect(spec({ images: inline }).params).not.toHaveProperty("betas");
+    const byId = new Map([["att_1", { mediaType: "image/png", base64: "", fileId: "file_1" }]]);
+    expect((spec({ images: byId }).params as { betas?: string[] }).betas).toEqual(["files-api-2025-04-14"]);
+  });
+
   it("sends connectors as mcp_servers with a toolset each, behind the MCP beta", () => {
     const result = spec({
       tools: [{ name: "search_conversations", input_schema: { type: "object" } }],

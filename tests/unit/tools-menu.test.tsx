@@ -237,6 +237,7 @@ describe("ChatView: what is sent", () => {
     presetId: null,
     thinking: "off",
     tools,
+    citations: false,
   });
   const options: ChatOptions = {
     models: [coder, noCode],

@@ -16,6 +16,7 @@ export const replyParamsSchema = z
     topP: z.number().gt(0).max(1).optional(),
     topK: z.number().int().min(1).max(1000).optional(),
     stopSequences: z.array(z.string().min(1).max(200)).max(8).optional(),
+    citations: z.boolean().optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { requireUserId } from "@/lib/auth";
 import { deleteConversation, renameConversation } from "@/lib/db/conversations";
+import { deleteRemoteFiles } from "@/lib/files/remote";
 import { parseJson, route } from "@/lib/http";
 import { generationBus } from "@/lib/scale/generation-bus";
 import { renameSchema } from "../schema";
@@ -21,6 +22,7 @@ export const DELETE = route(async (_request, context: ConversationContext) => {
   const id = await conversationIdOf(context);
   const deleted = id ? await deleteConversation(userId, id) : null;
   if (!deleted) throw conversationNotFound();
+  deleteRemoteFiles(deleted.remoteFileIds);
   // Their rows are gone: stop them wherever they run, without looking them up.
   await Promise.all(deleted.streamingReplyIds.map((replyId) => generationBus().stop(replyId, true)));
   return new Response(null, { status: 204 });

@@ -213,7 +213,10 @@ describe("saveRepliesProgress", () => {
       progressSeq: 204,
     });
     expect(await message(replies[1]?.assistantMessageId as string)).toMatchObject({ progressSeq: 1 });
-    expect(await message(finished)).toMatchObject({ status: "done", content: JSON.stringify(doneReply.content) });
+    expect(await message(finished)).toMatchObject({
+      status: "done",
+      content: JSON.stringify(doneReply.content),
+    });
   });
 });
 

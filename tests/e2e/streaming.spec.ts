@@ -36,17 +36,18 @@ test("Stop keeps the partial reply as stopped, also after reload", async ({ page
 });
 
 test("reloading mid-stream shows what arrived and follows the reply to the end", async ({ page }) => {
-  await sendMessage(page, scenario("text?tokens=80&delay=50"));
+  // 200 words at 50 ms: ten seconds, so that the reload lands mid-stream even on a busy machine.
+  await sendMessage(page, scenario("text?tokens=200&delay=50"));
   await expect(lastReply(page)).toContainText("word10");
   await expect(page).toHaveURL(/\/c\//);
   await page.reload();
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "streaming");
-  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done", { timeout: 20_000 });
-  await expect(lastReply(page)).toContainText("word80");
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done", { timeout: 30_000 });
+  await expect(lastReply(page)).toContainText("word200");
   const text = (await lastReply(page).textContent()) ?? "";
   expect(text.match(/word1\b/g)).toHaveLength(1); // replayed once, not twice
   await page.reload();
-  await expect(lastReply(page)).toContainText("word80");
+  await expect(lastReply(page)).toContainText("word200");
 });
 
 test("closing the tab mid-stream: the server finishes and saves the reply", async ({ page, context }) => {

@@ -15,28 +15,30 @@ export function budgetRefusal(error: BudgetExceededError): AppError {
   return refusal;
 }
 
+/** Replies of this process that hold budget (most users have no budget: their replies hold none). */
+const holding = new Set<string>();
+
+/** Whether the reply took a budget hold that a ledger record or its end must release. */
+export function holdsBudget(replyId: string): boolean {
+  return holding.has(replyId);
+}
+
+async function reserve(command: ReplyCommand, step: number, estimateUsd: number) {
+  const id = command.assistantMessageId;
+  if (await reserveBudget({ userId: command.userId, replyId: id, step, estimateUsd })) holding.add(id);
+}
+
 /** Reserves the reply's first call, or refuses with 402 `budget_exceeded`. */
 export async function reserveFirstCall(command: ReplyCommand): Promise<void> {
   try {
-    await reserveBudget({
-      userId: command.userId,
-      replyId: command.assistantMessageId,
-      step: 1,
-      estimateUsd: estimateCallUsd(stepRequest(command.spec)),
-    });
+    await reserve(command, 1, estimateCallUsd(stepRequest(command.spec)));
   } catch (error) {
     throw error instanceof BudgetExceededError ? budgetRefusal(error) : error;
   }
 }
 
 export const budgetGate: BudgetGate = {
-  beforeCall: (command, request, step) =>
-    reserveBudget({
-      userId: command.userId,
-      replyId: command.assistantMessageId,
-      step,
-      estimateUsd: estimateCallUsd(request),
-    }),
+  beforeCall: (command, request, step) => reserve(command, step, estimateCallUsd(request)),
 };
 
 /**
@@ -67,7 +69,7 @@ export function releasingHolds(store: ReplyStore): ReplyStore {
         return await store.finish(replyId, reply);
       } finally {
         await Promise.allSettled(writing.get(replyId) ?? []);
-        await releaseReplyHolds(replyId);
+        if (holding.delete(replyId)) await releaseReplyHolds(replyId);
       }
     },
   };

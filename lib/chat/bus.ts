@@ -37,7 +37,8 @@ interface Channel {
   closed: boolean;
 }
 
-const KEEP_AFTER_CLOSE_MS = 60_000;
+// Long enough for a follower catching up or a tab reconnecting at the end; after it, the saved reply is read.
+const KEEP_AFTER_CLOSE_MS = 10_000;
 
 export class InProcessBus implements GenerationBus {
   private readonly channels = new Map<string, Channel>();

@@ -12,7 +12,7 @@ import { anthropic } from "@/lib/model/client";
 import { upstreamEvents } from "@/lib/model/upstream-events";
 import { generationBus } from "@/lib/scale/generation-bus";
 import { appTools } from "@/lib/tools/catalogue";
-import { budgetGate, releasingHolds } from "./budget";
+import { budgetGate, holdsBudget, releasingHolds } from "./budget";
 import { textOf } from "./content";
 import { batchedProgressSaves } from "./progress-batch";
 import { noteRateLimits } from "./rate-limits";
@@ -58,13 +58,16 @@ const prismaReplyStore: ReplyStore = releasingHolds({
   saveProgress: batchedProgressSaves(saveRepliesProgress),
   finish: finishReply,
   recordStep: (reply, step) =>
-    recordReplyUsage({
-      userId: reply.userId,
-      conversationId: reply.conversationId,
-      messageId: reply.assistantMessageId,
-      kind: "reply",
-      ...step,
-    }),
+    recordReplyUsage(
+      {
+        userId: reply.userId,
+        conversationId: reply.conversationId,
+        messageId: reply.assistantMessageId,
+        kind: "reply",
+        ...step,
+      },
+      { held: holdsBudget(reply.assistantMessageId) },
+    ),
 });
 
 function productionParts(): RunnerParts {

@@ -86,19 +86,26 @@ export interface ReplyCommand {
 
 const SAVE_EVERY_MS = 1000;
 
-/** A timer that aborts a step when the API sends nothing for `ms`; paused while tools run. */
+/**
+ * A timer that aborts a step when the API sends nothing for `ms`; paused while tools run. Poked on
+ * every upstream event, so it re-arms its one timer (refresh) instead of making a new one each time.
+ */
 function stallWatch(controller: AbortController, ms: number) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const watch = {
     fired: false,
     poke() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        watch.fired = true;
-        controller.abort();
-      }, ms);
+      if (timer) timer.refresh();
+      else
+        timer = setTimeout(() => {
+          watch.fired = true;
+          controller.abort();
+        }, ms);
     },
-    pause: () => clearTimeout(timer),
+    pause() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
   };
   return watch;
 }

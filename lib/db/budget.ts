@@ -35,20 +35,27 @@ export interface HoldRequest {
 /**
  * Reserves the estimate of the next call, or throws BudgetExceededError when month-to-date cost,
  * the calls still running and this estimate together exceed the user's budget. Users without a
- * budget are not held. Also notes the user as active.
+ * budget are not held (one statement, no transaction). Also notes the user as active. Resolves
+ * true when a hold was written.
  */
-export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): Promise<boolean> {
+  const user = await db.user.update({
+    where: { id: hold.userId },
+    data: { lastActiveAt: now },
+    select: { monthlyBudgetUsd: true },
+  });
+  if (user.monthlyBudgetUsd === null) return false;
+  return db.$transaction(async (tx) => {
     // The lock: parallel reservations of this user wait here until this transaction ends.
-    const user = await tx.user.update({
+    const locked = await tx.user.update({
       where: { id: hold.userId },
       data: { lastActiveAt: now },
       select: { monthlyBudgetUsd: true },
     });
-    if (user.monthlyBudgetUsd === null) return;
-    const current = await figures(tx, hold.userId, user.monthlyBudgetUsd, now);
+    if (locked.monthlyBudgetUsd === null) return false;
+    const current = await figures(tx, hold.userId, locked.monthlyBudgetUsd, now);
     if (!fitsBudget(current, hold.estimateUsd))
-      throw new BudgetExceededError(user.monthlyBudgetUsd, budgetResetsAt(now));
+      throw new BudgetExceededError(locked.monthlyBudgetUsd, budgetResetsAt(now));
     await tx.budgetHold.create({
       data: {
         userId: hold.userId,
@@ -58,13 +65,16 @@ export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): 
         expiresAt: new Date(now.getTime() + HOLD_MS),
       },
     });
+    return true;
   });
 }
 
-/** Records a reply step's usage in the ledger and ends its hold, together. */
-export async function recordReplyUsage(entry: UsageEntry & { messageId: string }) {
+/** Records a reply step's usage in the ledger and ends its hold, together (`held`: the reply has holds). */
+export async function recordReplyUsage(entry: UsageEntry & { messageId: string }, { held = true } = {}) {
+  const record = db.usageRecord.create({ data: usageData(entry), select: { id: true } });
+  if (!held) return void (await record);
   await db.$transaction([
-    db.usageRecord.create({ data: usageData(entry), select: { id: true } }),
+    record,
     db.budgetHold.deleteMany({ where: { replyId: entry.messageId, step: entry.step ?? 1 } }),
   ]);
 }

@@ -2,6 +2,7 @@
 // budget (reserved before the call, recorded in the usage ledger as kind "summary").
 import "server-only";
 import Anthropic from "@anthropic-ai/sdk";
+import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resources/messages";
 import { BudgetExceededError } from "@/lib/budget/errors";
 import { estimateCallUsd } from "@/lib/budget/estimate";
 import { recordHeldUsage, releaseReplyHolds, reserveBudget } from "@/lib/db/budget";
@@ -48,38 +49,47 @@ export async function summarizeConversation(
   const request = summaryRequest(model, input);
   const holdId = newId();
   await reserve(userId, holdId, estimateCallUsd(request));
+  const { message, requestId } = await callModel(request, holdId, conversationId, signal);
+  const usage: TokenUsage = {
+    inputTokens: message.usage.input_tokens,
+    outputTokens: message.usage.output_tokens,
+    cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
+  };
+  const billed = message.model || model;
+  const entry = {
+    userId,
+    conversationId,
+    messageId: null,
+    kind: "summary" as const,
+    model: billed,
+    requestId,
+  };
+  // The summary was paid for: a ledger failure is logged (its hold expires), never shown to the user.
+  await recordHeldUsage({ ...entry, usage, costUsd: costUsd(billed, usage) }, holdId).catch(
+    (error: unknown) => logger.error({ err: error, conversationId }, "summary usage not recorded"),
+  );
+  const summary = message.content
+    .flatMap((block) => (block.type === "text" ? [block.text] : []))
+    .join("")
+    .trim();
+  if (!summary) throw new AppError("upstream:summary", "The model wrote no summary.");
+  return summary;
+}
+
+/** The summary call, streamed then read whole (the demo endpoint only streams); a failure ends its hold. */
+async function callModel(
+  request: MessageCreateParamsNonStreaming,
+  holdId: string,
+  conversationId: string,
+  signal?: AbortSignal,
+) {
   try {
-    // Streamed, then read whole: the demo endpoint only streams.
     const stream = anthropic().messages.stream(request, { signal });
     const message = await stream.finalMessage();
-    const usage: TokenUsage = {
-      inputTokens: message.usage.input_tokens,
-      outputTokens: message.usage.output_tokens,
-      cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
-      cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
-    };
-    await recordHeldUsage(
-      {
-        userId,
-        conversationId,
-        messageId: null,
-        kind: "summary",
-        model: message.model || model,
-        requestId: stream.request_id ?? null,
-        usage,
-        costUsd: costUsd(message.model || model, usage),
-      },
-      holdId,
-    );
-    const summary = message.content
-      .flatMap((block) => (block.type === "text" ? [block.text] : []))
-      .join("")
-      .trim();
-    if (!summary) throw new AppError("upstream:summary", "The model wrote no summary.");
-    return summary;
+    return { message, requestId: stream.request_id ?? null };
   } catch (error) {
     await releaseReplyHolds(holdId);
-    if (error instanceof AppError) throw error;
     if (signal?.aborted) throw error;
     logger.warn({ err: error, conversationId }, "summary failed");
     const detail = error instanceof Anthropic.APIError ? ` (${error.status ?? "connection"})` : "";

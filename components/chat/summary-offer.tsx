@@ -20,7 +20,7 @@ type Failure = { code: string; message: string; params?: Record<string, string |
 type State =
   | { step: "closed" }
   | { step: "writing" }
-  | { step: "ready"; summary: string }
+  | { step: "ready"; summary: string; unsaved?: boolean }
   | ({ step: "failed" } & Failure);
 
 async function fetchSummary(
@@ -78,7 +78,9 @@ export function SummaryOffer({ conversationId, message }: { conversationId: stri
 
   const startNewChat = () => {
     if (state.step !== "ready") return;
-    saveNewChatDraft(draftFromSummary(t("draftIntro"), state.summary, message));
+    // Without storage the new chat would open empty: stay here, where the message still is.
+    if (!saveNewChatDraft(draftFromSummary(t("draftIntro"), state.summary, message)))
+      return setState({ ...state, unsaved: true });
     close();
     router.push("/");
   };
@@ -126,6 +128,11 @@ export function SummaryOffer({ conversationId, message }: { conversationId: stri
               className="mt-3 text-sm text-red-700 dark:text-red-300"
             >
               {failure(state)}
+            </p>
+          )}
+          {state.step === "ready" && state.unsaved && (
+            <p role="alert" data-error-code="storage" className="mt-3 text-sm text-red-700 dark:text-red-300">
+              {t("errors.storage")}
             </p>
           )}
           {state.step === "ready" && (

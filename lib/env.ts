@@ -77,6 +77,8 @@ export const envSchema = z.object({
   ),
   ALLOW_HTTP_IMAGE_URLS: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TITLE_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
+  /** The small model that writes a conversation's summary for a new chat; "off" withdraws the offer. */
+  SUMMARY_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   CONNECTOR_SECRET: z.preprocess(
     emptyAsUndefined,

@@ -35,6 +35,8 @@ export const errorStatus = {
   "rate_limited:import": 429,
   "rate_limited:count": 429,
   "unavailable:database": 503,
+  "unavailable:summary": 503,
+  "upstream:summary": 502,
   "internal:server": 500,
 } as const;
 

@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth";
+import { summaryModel } from "@/lib/chat/summary-service";
 import { THINKING_CHOICES, type ThinkingChoice } from "@/lib/chat/thinking";
 import { toMessagePage } from "@/lib/chat/view-model";
 import { budgetStatus } from "@/lib/db/budget";
@@ -77,6 +78,7 @@ export async function ChatPage({
           connectors,
           disabledTools,
           budget,
+          summaries: summaryModel() !== null,
         }}
       />
     </FreshNewChat>

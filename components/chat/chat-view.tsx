@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
+import { takeNewChatDraft } from "@/lib/chat/summary-draft";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import { useTokenCount } from "@/lib/chat/use-token-count";
 import type { ChatMessage } from "@/lib/chat/view-model";
@@ -21,6 +22,7 @@ import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
 import { type ParamsState, paramsFor, paramsForModel } from "./reply-params";
+import { SummaryOffer } from "./summary-offer";
 import {
   CUSTOM_PROMPT,
   NO_PROMPT,
@@ -67,6 +69,8 @@ export interface ChatOptions {
   disabledTools: DisabledToolList;
   /** The user's monthly budget and spend, for the composer's warning. */
   budget?: BudgetView;
+  /** A draft too long for the model may start a new chat with a summary of this one (SUMMARY_MODEL). */
+  summaries?: boolean;
 }
 
 function initialChoice(conversation: ConversationData, presets: PresetOption[]): PromptChoice {
@@ -138,6 +142,13 @@ export function ChatView({
   );
   const onSwitchBranch = useCallback((id: string) => void switchBranch(id), [switchBranch]);
   const [draft, setDraft] = useState("");
+  // A new chat started from a summary: its draft was left for this page in sessionStorage.
+  const [prefill, setPrefill] = useState<string | null>(null);
+  useEffect(() => {
+    if (conversation.id) return;
+    const handed = takeNewChatDraft();
+    if (handed !== null) setPrefill(handed);
+  }, [conversation.id]);
   const lastShownId = chat.messages.findLast((message) => !message.id.startsWith("local-"))?.id;
   const draftCount = useTokenCount(
     draft.trim() || attachments.images.length > 0 || documents.documents.length > 0
@@ -272,8 +283,18 @@ export function ChatView({
           attachments={attachments}
           documents={documents}
           onTextChange={setDraft}
-          status={<ContextMeter count={draftCount} model={model} />}
+          status={
+            <ContextMeter
+              count={draftCount}
+              model={model}
+              overLimit={
+                options.summaries &&
+                chat.conversationId && <SummaryOffer conversationId={chat.conversationId} message={draft} />
+              }
+            />
+          }
           tooLong={tooLong}
+          prefill={prefill}
           onSend={async (text) => {
             const presetId = choice && choice !== CUSTOM_PROMPT ? choice : null;
             const accepted = await chat.send(text, model, replyParams, {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ClipboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type ClipboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
 import { AttachFileButton, PendingDocuments, splitFiles } from "./document-attachments";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
@@ -21,6 +21,8 @@ interface ComposerProps {
   status?: ReactNode;
   /** The draft would not fit the model's context: sending is off. */
   tooLong?: boolean;
+  /** Text put in the textbox once given (a draft handed over from another page). */
+  prefill?: string | null;
   /** Pickers and settings shown under the textbox. */
   children?: ReactNode;
 }
@@ -37,6 +39,7 @@ export function Composer({
   onTextChange,
   status,
   tooLong = false,
+  prefill = null,
   children,
 }: ComposerProps) {
   const t = useTranslations("chat");
@@ -44,12 +47,18 @@ export function Composer({
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => onTextChange?.(text), [onTextChange, text]);
 
-  const grow = () => {
+  const grow = useCallback(() => {
     const element = textarea.current;
     if (!element) return;
     element.style.height = "auto";
     element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
-  };
+  }, []);
+
+  useEffect(() => {
+    if (prefill === null) return;
+    setText(prefill);
+    requestAnimationFrame(grow);
+  }, [prefill, grow]);
 
   const hasAttachments = attachments.images.length > 0 || documents.documents.length > 0;
   const uploading = attachments.busy || documents.busy;

@@ -1,11 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { DraftCount } from "@/lib/chat/use-token-count";
 import { priceOf } from "@/lib/pricing/cost";
 
-/** The draft's input tokens against the model's limit, and what sending it would cost in input. */
-export function ContextMeter({ count, model }: { count: DraftCount | null; model: string }) {
+/**
+ * The draft's input tokens against the model's limit, and what sending it would cost in input;
+ * `overLimit` is offered in the alert of a draft that would not fit (a way to start afresh).
+ */
+export function ContextMeter({
+  count,
+  model,
+  overLimit,
+}: {
+  count: DraftCount | null;
+  model: string;
+  overLimit?: ReactNode;
+}) {
   const t = useTranslations("chat.context");
   if (!count) return null;
   const { tokens, exact, limit } = count;
@@ -37,6 +49,7 @@ export function ContextMeter({ count, model }: { count: DraftCount | null; model
       {over && (
         <span role="alert" data-error-code="context_too_long" className="text-red-700 dark:text-red-300">
           {t("tooLong", { tokens, limit })}
+          {overLimit}
         </span>
       )}
     </div>

@@ -79,6 +79,14 @@ export async function recordReplyUsage(entry: UsageEntry & { messageId: string }
   ]);
 }
 
+/** Records a call outside a reply (a summary) and ends the hold it was reserved under, together. */
+export async function recordHeldUsage(entry: UsageEntry, holdId: string) {
+  await db.$transaction([
+    db.usageRecord.create({ data: usageData(entry), select: { id: true } }),
+    db.budgetHold.deleteMany({ where: { replyId: holdId } }),
+  ]);
+}
+
 /** Ends every hold of a reply (it finished, failed or was never saved); a failure only leaves them to expire. */
 export async function releaseReplyHolds(replyId: string): Promise<void> {
   try {

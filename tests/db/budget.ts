@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BudgetExceededError } from "@/lib/budget/errors";
-import { budgetStatus, recordReplyUsage, releaseReplyHolds, reserveBudget } from "@/lib/db/budget";
+import {
+  budgetStatus,
+  recordHeldUsage,
+  recordReplyUsage,
+  releaseReplyHolds,
+  reserveBudget,
+} from "@/lib/db/budget";
 import { db } from "@/lib/db/client";
 import { recordUsage } from "@/lib/db/usage";
 import { MODEL, newUser } from "./fixtures";
@@ -84,6 +90,28 @@ describe("budgets", () => {
     await releaseReplyHolds(replyId);
     expect(await db.budgetHold.count({ where: { userId } })).toBe(0);
     expect(await budgetStatus(userId)).toMatchObject({ budgetUsd: 1, spentUsd: 0.1 });
+  });
+
+  it("records a summary call as kind summary and ends the hold it was reserved under", async () => {
+    const userId = await userWithBudget(1);
+    const holdId = `summary-${userId}`;
+    await hold(userId, holdId, 0.6);
+    await recordHeldUsage(
+      {
+        userId,
+        conversationId: null,
+        messageId: null,
+        kind: "summary",
+        model: MODEL,
+        requestId: "req_summary",
+        usage,
+        costUsd: 0.05,
+      },
+      holdId,
+    );
+    expect(await db.budgetHold.count({ where: { userId } })).toBe(0);
+    const rows = await db.usageRecord.findMany({ where: { userId }, select: { kind: true, costUsd: true } });
+    expect(rows).toEqual([{ kind: "summary", costUsd: 0.05 }]);
   });
 
   it("holds nothing for a user without a budget, and ignores expired holds", async () => {

@@ -3,7 +3,15 @@
 import { expect, type Page, test } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { png } from "../unit/images-fixtures";
-import { chatReady, doubleRequests, lastReply, registerAndSignIn, scenario, stranger } from "./helpers";
+import {
+  chatReady,
+  doubleRequests,
+  lastReply,
+  registerAndSignIn,
+  scenario,
+  sendMessage,
+  stranger,
+} from "./helpers";
 
 type ApiBlock = {
   type: string;
@@ -181,5 +189,44 @@ test("a message that would not fit the model's context is refused before sending
 
   await page.getByRole("button", { name: "Remove attachment" }).click();
   await expect(alert).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+});
+
+test("an over-limit message can start a new chat with a checked summary of this one and the typed message", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  const needle = `codename-${Date.now()}`;
+  await sendMessage(page, `Our project is called ${needle}; we chose PostgreSQL.`);
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+  await expect(page).toHaveURL(/\/c\//);
+
+  await page.getByRole("combobox", { name: "Model" }).selectOption("claude-haiku-4-5-20251001");
+  await page.getByRole("textbox", { name: "Message" }).fill("Summarise this log");
+  await attachFiles(page, [
+    { name: "huge.log", mimeType: "text/plain", buffer: Buffer.from("x".repeat(1_000_000)) },
+  ]);
+  const alert = page.locator('[role="alert"][data-error-code="context_too_long"]');
+  await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
+  await alert.getByRole("button", { name: "Start a new chat with a summary" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Summary for a new chat" });
+  const summary = dialog.getByRole("textbox", { name: "Summary" });
+  // The double echoes the request: the transcript of the conversation's text.
+  await expect(summary).toHaveValue(new RegExp(`^Echo: .*User: Our project is called ${needle}`, "s"));
+  const asked = (await doubleRequests(needle)).filter((request) =>
+    JSON.stringify(request.body.system ?? "").includes("summarise a conversation"),
+  );
+  expect(asked).toHaveLength(1);
+  expect(asked[0]?.body.model).toBe("claude-haiku-4-5-20251001");
+  expect(JSON.stringify(asked[0]?.body.messages)).not.toContain("xxxxxxxx");
+
+  await summary.fill(`${needle} uses PostgreSQL.`);
+  await dialog.getByRole("button", { name: "Start new chat" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue(
+    `Summary of our earlier conversation:\n\n${needle} uses PostgreSQL.\n\nSummarise this log\n`,
+  );
+  await expect(page.locator("[data-message-role]")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
 });

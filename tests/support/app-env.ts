@@ -7,6 +7,8 @@ export const appEnv = {
   ANTHROPIC_MAX_RETRIES: "2",
   // Tests name conversations by their first words; title generation is covered by unit tests.
   TITLE_MODEL: "off",
+  // Not the default, so that browser tests see the summary request go to the configured model.
+  SUMMARY_MODEL: "claude-haiku-4-5-20251001",
   ALLOW_HTTP_IMAGE_URLS: "true",
   // Many test users share one address: per-user and per-address allowances must not refuse them.
   LIMITS_SCALE: "1000",

@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Message } from "@anthropic-ai/sdk/resources/messages";
 import { beforeAll, describe, expect, it } from "vitest";
+import { summaryRequest } from "@/lib/chat/summary";
 import { DEMO_MODEL, demoFetch, demoReply } from "@/lib/model/demo";
 
 const client = new Anthropic({
@@ -144,5 +145,18 @@ describe("demoFetch through the SDK", () => {
     });
     stream.on("text", () => stream.abort());
     expect(await rejection(stream.finalMessage())).toBeInstanceOf(Anthropic.APIUserAbortError);
+  });
+});
+
+describe("summaries in demo mode", () => {
+  it("are written by the demo model, streamed and read whole, and say they are simulated", async () => {
+    const request = summaryRequest(DEMO_MODEL.id, {
+      transcript: "User: hello\n\nAssistant: hi",
+      truncated: false,
+    });
+    const message = await client.messages.stream(request).finalMessage();
+    const text = message.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("");
+    expect(text).toContain("**demo model**");
+    expect(message.usage.output_tokens).toBeGreaterThan(0);
   });
 });

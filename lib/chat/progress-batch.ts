@@ -21,14 +21,14 @@ interface Waiter {
 export function batchedProgressSaves(write: (rows: ProgressRow[]) => Promise<unknown>, windowMs = 50) {
   let rows = new Map<string, ProgressRow>();
   let waiters: Waiter[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let scheduled = false;
 
   const flush = () => {
     const batch = [...rows.values()];
     const settled = waiters;
     rows = new Map();
     waiters = [];
-    timer = null;
+    scheduled = false;
     write(batch).then(
       () => {
         for (const waiter of settled) waiter.resolve();
@@ -41,7 +41,10 @@ export function batchedProgressSaves(write: (rows: ProgressRow[]) => Promise<unk
 
   return (id: string, content: ContentBlock[], seq: number): Promise<void> => {
     rows.set(id, { id, content: JSON.stringify(content), seq });
-    timer ??= setTimeout(flush, windowMs);
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(flush, windowMs);
+    }
     return new Promise((resolve, reject) => {
       waiters.push({ resolve, reject });
     });

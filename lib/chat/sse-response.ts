@@ -5,9 +5,9 @@ import { encodedChatEvent, type SequencedEvent } from "./protocol";
 const KEEPALIVE_MS = 15_000;
 
 /**
- * Collects the events published within one turn of the event loop and writes them as one chunk:
- * under load a reply's deltas arrive in bursts, and every write costs a trip through the response's
- * web stream and a socket write.
+ * Writes the first event of a turn of the event loop at once (no added latency) and collects the
+ * rest of that turn into one chunk: under load a reply's deltas arrive in bursts, and every write
+ * costs a trip through the response's web stream and a socket write.
  */
 class CoalescingWriter {
   private readonly encoder = new TextEncoder();
@@ -19,6 +19,7 @@ class CoalescingWriter {
   write(event: SequencedEvent) {
     this.pending.push(encodedChatEvent(event));
     if (this.scheduled) return;
+    this.flush();
     this.scheduled = true;
     setImmediate(() => this.flush());
   }

@@ -37,6 +37,11 @@ export async function reserveFirstCall(command: ReplyCommand): Promise<void> {
   }
 }
 
+/** Ends every hold of a reply and forgets it (the reply finished, or its turn was never saved). */
+export async function releaseHolds(replyId: string): Promise<void> {
+  if (holding.delete(replyId)) await releaseReplyHolds(replyId);
+}
+
 export const budgetGate: BudgetGate = {
   beforeCall: (command, request, step) => reserve(command, step, estimateCallUsd(request)),
 };
@@ -69,7 +74,7 @@ export function releasingHolds(store: ReplyStore): ReplyStore {
         return await store.finish(replyId, reply);
       } finally {
         await Promise.allSettled(writing.get(replyId) ?? []);
-        if (holding.delete(replyId)) await releaseReplyHolds(replyId);
+        await releaseHolds(replyId);
       }
     },
   };

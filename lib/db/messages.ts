@@ -237,11 +237,6 @@ export async function saveRepliesProgress(rows: ReplyProgress[]): Promise<number
   return saved;
 }
 
-/** The reply as streamed so far; `seq` is the last event it includes (a follower elsewhere resumes after it). */
-export async function saveReplyProgress(id: string, content: ContentBlock[], seq = -1) {
-  return { count: await saveRepliesProgress([{ id, content: JSON.stringify(content), seq }]) };
-}
-
 /** What a follower on another instance starts from: the saved progress of a reply, any owner's. */
 export async function replyProgress(id: string) {
   const row = await db.message.findUnique({

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FinishedReply } from "@/lib/db/messages";
-import { createTurn, turnContext } from "@/lib/db/messages";
+import { createTurn, saveRepliesProgress, turnContext } from "@/lib/db/messages";
 import { createUser } from "@/lib/db/users";
 
 export const MODEL = "claude-sonnet-4-6";
@@ -43,3 +43,8 @@ export const activePath = async (conversationId: string, userId: string) =>
 /** The chain from the root to `messageId`, oldest first; empty when not found or another user's. */
 export const branchTo = async (conversationId: string, userId: string, messageId: string) =>
   (await turnContext(conversationId, userId, messageId))?.rows ?? [];
+
+/** One reply's progress as streamed so far; `seq` is the last event it includes. */
+export async function saveReplyProgress(id: string, content: unknown[], seq = -1) {
+  return { count: await saveRepliesProgress([{ id, content: JSON.stringify(content), seq }]) };
+}

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import {
-  beatReplies,
-  markStaleReplies,
-  replyProgress,
-  replyStatuses,
-  saveReplyProgress,
-} from "@/lib/db/messages";
+import { beatReplies, markStaleReplies, replyProgress, replyStatuses } from "@/lib/db/messages";
 import { instanceId, instancePrefix } from "@/lib/scale/instance";
-import { newUser, startConversation, text } from "./fixtures";
+import { newUser, saveReplyProgress, startConversation, text } from "./fixtures";
 
 const row = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 

@@ -4,13 +4,13 @@ import { saveImage } from "@/lib/db/attachments";
 import { db } from "@/lib/db/client";
 import { deleteConversation, renameConversation } from "@/lib/db/conversations";
 import { exportAccount, exportConversation, importConversation } from "@/lib/db/export";
-import { finishReply, saveReplyProgress } from "@/lib/db/messages";
+import { finishReply } from "@/lib/db/messages";
 import { RECENT_MESSAGES, searchConversations } from "@/lib/db/search";
 import { conversationFileSchema } from "@/lib/export/schema";
 import { searchConversationsTool } from "@/lib/tools/search-conversations";
 import { parseSearchResult } from "@/lib/tools/search-result";
 import { png } from "../unit/images-fixtures";
-import { doneReply, HASH, newUser, startConversation, text } from "./fixtures";
+import { doneReply, HASH, newUser, saveReplyProgress, startConversation, text } from "./fixtures";
 
 /** A conversation: one user message and its finished reply. */
 async function chat(userId: string, message: string, reply: string) {

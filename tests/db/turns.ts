@@ -6,9 +6,17 @@ import {
   finishReply,
   markInterruptedReplies,
   saveRepliesProgress,
-  saveReplyProgress,
 } from "@/lib/db/messages";
-import { activePath, branchTo, doneReply, MODEL, newUser, startConversation, text } from "./fixtures";
+import {
+  activePath,
+  branchTo,
+  doneReply,
+  MODEL,
+  newUser,
+  saveReplyProgress,
+  startConversation,
+  text,
+} from "./fixtures";
 
 const message = (id: string) => db.message.findUniqueOrThrow({ where: { id } });
 const ids = (rows: { id: string }[]) => rows.map((row) => row.id);

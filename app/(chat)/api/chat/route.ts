@@ -1,9 +1,8 @@
 import { requireUserId } from "@/lib/auth";
-import { reserveFirstCall } from "@/lib/chat/budget";
+import { releaseHolds, reserveFirstCall } from "@/lib/chat/budget";
 import { startGeneration } from "@/lib/chat/generate";
 import { prepareReply } from "@/lib/chat/service";
 import { replyEventStream } from "@/lib/chat/sse-response";
-import { releaseReplyHolds } from "@/lib/db/budget";
 import { AppError } from "@/lib/errors";
 import { parseJson, route } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/limits/policies";
@@ -18,7 +17,7 @@ async function startReply(userId: string, body: ChatRequest): Promise<string> {
   await reserveFirstCall(command);
   // The upstream request goes out while the turn is saved; a turn that cannot be saved is not answered.
   const saved = save();
-  saved.catch(() => releaseReplyHolds(command.assistantMessageId));
+  saved.catch(() => releaseHolds(command.assistantMessageId));
   startGeneration(command, saved, newConversation);
   await saved;
   return command.assistantMessageId;

@@ -11,7 +11,7 @@ import type { ConnectorView } from "@/lib/connectors/schema";
 import { useDocumentAttachments } from "@/lib/documents/use-document-attachments";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
-import type { ToolChoices } from "@/lib/tools/choices";
+import type { ToolChoices } from "@/lib/tools/choice-limits";
 import { BudgetNotice, type BudgetView, useBudgetRefusal } from "./budget-notice";
 import { CitationsSwitch } from "./citations-switch";
 import { Composer } from "./composer";

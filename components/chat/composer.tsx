@@ -5,6 +5,7 @@ import { type ClipboardEvent, type ReactNode, useCallback, useEffect, useRef, us
 import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
 import { AttachFileButton, PendingDocuments, splitFiles } from "./document-attachments";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
+import { preloadMarkdown } from "./markdown";
 import { useEnterSubmit } from "./use-enter-submit";
 
 interface ComposerProps {
@@ -108,6 +109,7 @@ export function Composer({
         onChange={(event) => {
           setText(event.target.value);
           grow();
+          preloadMarkdown();
         }}
         {...enterSubmit}
         onPaste={onPaste}

@@ -1,75 +1,29 @@
 "use client";
 
-import { code } from "@streamdown/code";
-import { useTranslations } from "next-intl";
-import { type ComponentProps, useMemo } from "react";
-import {
-  type ControlsConfig,
-  defaultComponents,
-  defaultRehypePlugins,
-  type ExtraProps,
-  Streamdown,
-} from "streamdown";
+import { lazy, Suspense } from "react";
 
-type PluginList = NonNullable<ComponentProps<typeof Streamdown>["rehypePlugins"]>;
-type Plugin = Extract<PluginList[number], (...args: never) => unknown>;
+// The Markdown renderer (Streamdown, its parsers and the code highlighter) is the largest part of the
+// chat page's JavaScript, and a new chat shows no reply: it loads with the first message on screen, or
+// earlier when the composer calls preloadMarkdown. Until then the text shows as it is.
+const loadRenderer = () => import("./markdown-renderer");
+const MarkdownRenderer = lazy(loadRenderer);
 
-// Streamdown's defaults are rehype-raw → sanitize → harden, with harden allowing every URL. Without
-// rehype-raw Streamdown turns raw HTML into literal text, so neither model nor user text becomes markup.
-// Harden runs first with narrower options (it still sees the blocked URL, for its tooltip): links keep
-// only safe protocols (javascript:, data:, file:, vbscript: are always blocked), data: images are refused,
-// and "streamdown:" is Streamdown's own placeholder for a link or image still being streamed. Sanitize
-// runs last so whatever harden emits is checked too.
-const [harden] = defaultRehypePlugins.harden as [Plugin, unknown];
-const rehypePlugins: PluginList = [
-  [
-    harden,
-    {
-      allowedLinkPrefixes: ["*"],
-      allowedImagePrefixes: ["*"],
-      allowedProtocols: ["streamdown:"],
-      allowDataImages: false,
-    },
-  ],
-  defaultRehypePlugins.sanitize!,
-];
-
-const controls: ControlsConfig = {
-  code: { copy: true, download: false },
-  table: false,
-  mermaid: false,
-  image: false,
-};
-
-/** Markdown images are never fetched on their own: they become a link the reader may choose to open. */
-function ImageLink({ src, alt }: ComponentProps<"img"> & ExtraProps) {
-  const label = alt || (typeof src === "string" ? src : "");
-  if (typeof src !== "string" || src === "" || src.startsWith("streamdown:")) {
-    return label ? <span>{label}</span> : null;
-  }
-  const Link = defaultComponents.a;
-  return <Link href={src}>{label}</Link>;
+let preloading: Promise<unknown> | null = null;
+/** Starts loading the renderer ahead of the first reply (once). */
+export function preloadMarkdown(): void {
+  preloading ??= loadRenderer().catch(() => {
+    preloading = null;
+  });
 }
 
-const components = { img: ImageLink };
-// Shiki grammars ship inside the npm package and load on demand: nothing is fetched at run time.
-const plugins = { code };
+function PlainText({ text }: { text: string }) {
+  return <div className="min-w-0 whitespace-pre-wrap break-words">{text}</div>;
+}
 
 export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
-  const t = useTranslations("chat");
-  const translations = useMemo(() => ({ copyCode: t("copyCode"), copied: t("copied") }), [t]);
   return (
-    <Streamdown
-      mode="streaming"
-      isAnimating={streaming}
-      rehypePlugins={rehypePlugins}
-      components={components}
-      controls={controls}
-      plugins={plugins}
-      translations={translations}
-      className="min-w-0 break-words"
-    >
-      {text}
-    </Streamdown>
+    <Suspense fallback={<PlainText text={text} />}>
+      <MarkdownRenderer text={text} streaming={streaming} />
+    </Suspense>
   );
 }

@@ -2,7 +2,7 @@
 // the admin allows and the user still has.
 import type { ConnectorView } from "@/lib/connectors/schema";
 import type { ModelInfo } from "@/lib/model/types";
-import { MAX_CONNECTORS_PER_REPLY, type ToolChoices } from "@/lib/tools/choices";
+import { MAX_CONNECTORS_PER_REPLY, type ToolChoices } from "@/lib/tools/choice-limits";
 import { type DisabledTools, offeredServerTools, type ServerToolId } from "@/lib/tools/server-tools";
 
 /** What the admin turned off, as the server page passes it (a list: props must be serialisable). */

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { MAX_CONNECTORS_PER_REPLY, type ToolChoices } from "@/lib/tools/choices";
+import { MAX_CONNECTORS_PER_REPLY, type ToolChoices } from "@/lib/tools/choice-limits";
 import type { ServerToolId } from "@/lib/tools/server-tools";
 import { countOn, type OfferedTools, toggled, toolsToSend } from "./tool-selection";
 

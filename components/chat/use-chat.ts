@@ -10,7 +10,7 @@ import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
 import type { UploadedDocument } from "@/lib/documents/use-document-attachments";
 import { isErrorBody } from "@/lib/errors";
 import type { PendingImage } from "@/lib/images/use-image-attachments";
-import { NO_TOOLS_CHOSEN, type ToolChoices } from "@/lib/tools/choices";
+import { NO_TOOLS_CHOSEN, type ToolChoices } from "@/lib/tools/choice-limits";
 import { chatReducer } from "./chat-state";
 
 interface Options {

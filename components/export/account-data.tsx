@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { isErrorBody } from "@/lib/errors";
-import { MAX_IMPORT_BYTES } from "@/lib/export/schema";
+import { MAX_IMPORT_BYTES } from "@/lib/export/limits";
 
 const rowClass = "block cursor-pointer rounded-md px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800";
 

@@ -10,11 +10,12 @@ import { idSchema } from "@/lib/id-schema";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 import { z } from "@/lib/zod";
 
+export { MAX_IMPORT_BYTES } from "./limits";
+
 export const CONVERSATION_FORMAT = "claude-chat/conversation";
 export const ACCOUNT_FORMAT = "claude-chat/account";
 export const FORMAT_VERSION = 1;
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_MESSAGES = 5_000;
 export const MAX_IMPORT_ATTACHMENTS = 200;
 const MAX_TEXT = 1_000_000;

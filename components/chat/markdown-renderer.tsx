@@ -2,7 +2,7 @@
 
 import { code } from "@streamdown/code";
 import { useTranslations } from "next-intl";
-import { type ComponentProps, useMemo } from "react";
+import { type ComponentProps, memo, useMemo } from "react";
 import {
   type ControlsConfig,
   defaultComponents,
@@ -10,6 +10,7 @@ import {
   type ExtraProps,
   Streamdown,
 } from "streamdown";
+import { useStreamedSegments } from "./streamed-segments";
 
 type PluginList = NonNullable<ComponentProps<typeof Streamdown>["rehypePlugins"]>;
 type Plugin = Extract<PluginList[number], (...args: never) => unknown>;
@@ -55,21 +56,49 @@ const components = { img: ImageLink };
 // Shiki grammars ship inside the npm package and load on demand: nothing is fetched at run time.
 const plugins = { code };
 
-export default function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
-  const t = useTranslations("chat");
-  const translations = useMemo(() => ({ copyCode: t("copyCode"), copied: t("copied") }), [t]);
+interface RendererProps {
+  text: string;
+  streaming: boolean;
+  translations: { copyCode: string; copied: string };
+}
+
+function Rendered({ text, streaming, translations }: RendererProps) {
   return (
     <Streamdown
-      mode="streaming"
+      mode={streaming ? "streaming" : "static"}
       isAnimating={streaming}
       rehypePlugins={rehypePlugins}
       components={components}
       controls={controls}
       plugins={plugins}
       translations={translations}
-      className="min-w-0 break-words"
+      className="reply-markdown min-w-0 break-words"
     >
       {text}
     </Streamdown>
+  );
+}
+
+/** A finished block of a streamed reply: rendered once. */
+const FrozenBlock = memo(function FrozenBlock({ text, translations }: Omit<RendererProps, "streaming">) {
+  return <Rendered text={text} streaming={false} translations={translations} />;
+});
+
+export default function MarkdownRenderer({ text, streaming }: { text: string; streaming: boolean }) {
+  const t = useTranslations("chat");
+  const translations = useMemo(() => ({ copyCode: t("copyCode"), copied: t("copied") }), [t]);
+  const segments = useStreamedSegments(text, streaming);
+  if (!segments || segments.frozen.length === 0) {
+    return <Rendered text={text} streaming={streaming} translations={translations} />;
+  }
+  return (
+    <div className="reply-segments space-y-4">
+      {segments.frozen.map((block, index) => (
+        // Frozen blocks only ever append: the index is their identity.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <FrozenBlock key={index} text={block} translations={translations} />
+      ))}
+      <Rendered text={segments.tail} streaming={streaming} translations={translations} />
+    </div>
   );
 }

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { citationNumbers, citedSources } from "@/components/chat/blocks/citations";
 import { MessageBlocks } from "@/components/chat/blocks/message-blocks";
 import type { ContentBlock } from "@/lib/chat/content";
 import { loadMessages } from "@/lib/i18n/catalogue";
+
+vi.mock(import("@/components/chat/markdown"), () => import("../support/markdown-eager"));
 
 const messages = { en: await loadMessages("en"), ja: await loadMessages("ja") };
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it } from "vitest";
-import { Markdown } from "@/components/chat/markdown";
+import Markdown from "@/components/chat/markdown-renderer";
 import { loadMessages } from "@/lib/i18n/catalogue";
 
 const messages = await loadMessages("en");

@@ -8,13 +8,13 @@ import { loadMessages } from "@/lib/i18n/catalogue";
 
 // The real Markdown, with its renders recorded: finished blocks must not re-render while a later one streams.
 const renders = vi.hoisted(() => [] as { text: string; streaming: boolean }[]);
-vi.mock(import("@/components/chat/markdown"), async (original) => {
-  const actual = await original();
+vi.mock(import("@/components/chat/markdown"), async () => {
+  const eager = await import("../support/markdown-eager");
   return {
-    ...actual,
+    ...eager,
     Markdown: (props: { text: string; streaming: boolean }) => {
       renders.push(props);
-      return actual.Markdown(props);
+      return eager.Markdown(props);
     },
   };
 });

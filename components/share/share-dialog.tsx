@@ -43,6 +43,22 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
       (value) => setState({ kind: "shared", share: value }),
     );
 
+  // Shown at once; put back if the server refuses.
+  const includeImages = async (include: boolean) => {
+    if (state.kind !== "shared") return;
+    const before = state.share;
+    setState({ kind: "shared", share: { ...before, includeImages: include } });
+    setBusy(true);
+    setFailure(null);
+    const result = await shareConversation(conversationId, { includeImages: include });
+    setBusy(false);
+    if (result.ok) setState({ kind: "shared", share: result.value });
+    else {
+      setState({ kind: "shared", share: before });
+      setFailure(result.code);
+    }
+  };
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: made once, when the dialog opens
   useEffect(() => {
     void share();
@@ -100,7 +116,7 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
           type="checkbox"
           checked={shared?.includeImages ?? false}
           disabled={!shared || busy}
-          onChange={(event) => void share({ includeImages: event.currentTarget.checked })}
+          onChange={(event) => void includeImages(event.currentTarget.checked)}
         />
         {t("includeImages")}
       </label>

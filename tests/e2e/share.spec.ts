@@ -53,9 +53,14 @@ test("a shared conversation reads signed out without email, costs, thinking or i
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
   const reader = await signedOutReader(browser);
+  const violations: string[] = [];
+  reader.page.on("console", (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(message.text());
+  });
   const response = await reader.page.goto(link);
   expect(response?.status()).toBe(200);
   expect(response?.headers()["x-robots-tag"]).toContain("noindex");
+  expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
   await expect(reader.page).toHaveURL(link);
   await expect(reader.page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   await expect(reader.page.locator('[data-message-role="user"]')).toContainText("Where should we travel");
@@ -92,6 +97,8 @@ test("a shared conversation reads signed out without email, costs, thinking or i
   const src = await image.getAttribute("src");
   expect(src).toMatch(/^\/api\/shared\/[A-Za-z0-9_-]{43}\/images\//);
   await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(24);
+
+  expect(violations).toEqual([]);
 
   await dialog.getByRole("button", { name: "Revoke" }).click();
   await expect(dialog.getByText("The link was revoked")).toBeVisible();

@@ -14,8 +14,8 @@ const shareFields = {
   conversationId: true,
   title: true,
   includeImages: true,
+  sharedAt: true,
   createdAt: true,
-  updatedAt: true,
 } as const;
 
 export interface ShareOptions {
@@ -33,7 +33,11 @@ async function snapshotOf(userId: string, conversationId: string) {
   });
   const page = conversation && (await activePathPage(conversationId, userId, null, SHARE_MAX_MESSAGES));
   if (!conversation || !page) return null;
-  return { title: conversation.title, snapshot: JSON.stringify(toSnapshot(page.messages)) };
+  return {
+    title: conversation.title,
+    snapshot: JSON.stringify(toSnapshot(page.messages)),
+    sharedAt: new Date(),
+  };
 }
 
 function findOwnShare(userId: string, conversationId: string) {
@@ -100,13 +104,13 @@ export async function revokeShare(userId: string, shareId: string): Promise<bool
 export async function findSharedConversation(token: string) {
   const share = await db.share.findUnique({
     where: { token },
-    select: { title: true, snapshot: true, includeImages: true, updatedAt: true },
+    select: { title: true, snapshot: true, includeImages: true, sharedAt: true },
   });
   if (!share) return null;
   return {
     title: share.title,
     includeImages: share.includeImages,
-    sharedAt: share.updatedAt,
+    sharedAt: share.sharedAt,
     messages: parseSnapshot(share.snapshot),
   };
 }

@@ -8,7 +8,7 @@ export interface ShareView {
   /** `/s/<token>`: the link, relative to the app's origin. */
   path: string;
   includeImages: boolean;
-  /** ISO time the shared copy was taken (or last refreshed). */
+  /** ISO time the shared copy was taken (or last updated). */
   sharedAt: string;
 }
 
@@ -18,7 +18,7 @@ export function toShareView(share: {
   conversationId: string;
   title: string;
   includeImages: boolean;
-  updatedAt: Date;
+  sharedAt: Date;
 }): ShareView {
   return {
     id: share.id,
@@ -26,6 +26,6 @@ export function toShareView(share: {
     title: share.title,
     path: sharePath(share.token),
     includeImages: share.includeImages,
-    sharedAt: share.updatedAt.toISOString(),
+    sharedAt: share.sharedAt.toISOString(),
   };
 }

@@ -87,9 +87,14 @@ describe("share links", () => {
     const later = await createTurn({ ...base, parentId: assistantMessageId, userContent: text("And then?") });
     await finishReply(later.assistantMessageId, doneReply);
     expect((await shareConversation(userId, conversationId))?.token).toBe(share!.token);
+    const withImages = await shareConversation(userId, conversationId, { includeImages: true });
+    expect(withImages?.sharedAt).toEqual(share!.sharedAt);
     expect((await findSharedConversation(share!.token))?.messages).toHaveLength(2);
 
-    await shareConversation(userId, conversationId, { refresh: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const refreshed = await shareConversation(userId, conversationId, { refresh: true });
+    expect(refreshed?.sharedAt.getTime()).toBeGreaterThan(share!.sharedAt.getTime());
+    expect(refreshed).toMatchObject({ token: share!.token, includeImages: true });
     expect((await findSharedConversation(share!.token))?.messages).toHaveLength(4);
 
     // An edit of the first question, chosen on screen: the refreshed copy shows that branch only.

@@ -7,6 +7,7 @@ CREATE TABLE "Share" (
     "title" TEXT NOT NULL,
     "snapshot" TEXT NOT NULL,
     "includeImages" BOOLEAN NOT NULL DEFAULT false,
+    "sharedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

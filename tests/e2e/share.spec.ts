@@ -119,6 +119,23 @@ test("the account menu lists share links and revokes them; nobody else can", asy
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
 
+  // A snapshot: a later turn shows only once the owner updates the link (same link).
+  await sendMessage(page, scenario("text?text=Later+reply", "One more"));
+  await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");
+  const early = await signedOutReader(browser);
+  await early.page.goto(link);
+  await expect(early.page.locator('[data-message-role="assistant"]')).toHaveCount(1);
+  const again = await openShareDialog(page);
+  await expect(again.getByRole("textbox", { name: "Share link" })).toHaveValue(link);
+  const updated = page.waitForResponse((r) => r.url().endsWith("/share") && r.request().method() === "POST");
+  await again.getByRole("button", { name: "Update link" }).click();
+  await updated;
+  await early.page.reload();
+  await expect(early.page.locator('[data-message-role="assistant"]')).toHaveCount(2);
+  await expect(early.page.locator('[data-message-role="assistant"]').last()).toContainText("Later reply");
+  await early.close();
+  await again.getByRole("button", { name: "Close" }).click();
+
   await page.getByRole("button", { name: "Account" }).click();
   await page.getByRole("link", { name: "Shared links" }).click();
   await expect(page).toHaveURL(/\/shared$/);
@@ -140,7 +157,7 @@ test("the account menu lists share links and revokes them; nobody else can", asy
 
   const reader = await signedOutReader(browser);
   expect((await reader.page.goto(link))?.status()).toBe(200);
-  await expect(reader.page.locator('[data-message-role="assistant"]')).toContainText("Listed reply");
+  await expect(reader.page.locator('[data-message-role="assistant"]').first()).toContainText("Listed reply");
 
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText("You have not shared any conversations.")).toBeVisible();

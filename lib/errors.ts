@@ -17,6 +17,7 @@ export const errorStatus = {
   "not_found:attachment": 404,
   "not_found:connector": 404,
   "not_found:file": 404,
+  "not_found:share": 404,
   "conflict:email": 409,
   "conflict:generation": 409,
   "conflict:connector": 409,

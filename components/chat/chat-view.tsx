@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
+import { ShareButton } from "@/components/share/share-button";
 import { takeNewChatDraft } from "@/lib/chat/summary-draft";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import { useTokenCount } from "@/lib/chat/use-token-count";
@@ -210,7 +211,10 @@ export function ChatView({
             initial={conversation.cost}
             streaming={chat.streaming}
           />
-          <ConversationExport conversationId={chat.conversationId} />
+          <div className="flex items-center gap-1">
+            <ShareButton conversationId={chat.conversationId} />
+            <ConversationExport conversationId={chat.conversationId} />
+          </div>
         </div>
       )}
       {chat.conversationId && (

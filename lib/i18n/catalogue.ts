@@ -13,6 +13,7 @@ export const AREAS = [
   "search",
   "usage",
   "admin",
+  "share",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

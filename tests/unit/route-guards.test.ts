@@ -32,6 +32,8 @@ const settings = await import("@/app/(chat)/api/settings/route");
 const chat = await import("@/app/(chat)/api/chat/route");
 const importRoute = await import("@/app/(chat)/api/import/route");
 const presets = await import("@/app/(chat)/api/presets/route");
+const share = await import("@/app/(chat)/api/conversations/[id]/share/route");
+const shares = await import("@/app/(chat)/api/shares/[id]/route");
 
 const APP = "http://127.0.0.1:3000";
 const MB = 1024 * 1024;
@@ -210,6 +212,42 @@ describe("cross-site requests", () => {
       noContext,
     );
     expect(response.status).toBe(401);
+  });
+});
+
+describe("share links", () => {
+  const context = { params: Promise.resolve({ id: "conversation-1" }) };
+
+  it("refuses a signed-out share or revoke before reading anything", async () => {
+    const body = countingBody(5 * MB);
+    const shared = await share.POST(
+      request("/api/conversations/conversation-1/share", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: body.stream,
+      }),
+      context,
+    );
+    expect(shared.status).toBe(401);
+    expect(body.pulled()).toBe(0);
+    const revoked = await shares.DELETE(request("/api/shares/share-1", { method: "DELETE" }), context);
+    expect(revoked.status).toBe(401);
+  });
+
+  it("refuses another site's page making or revoking a link for a signed-in user", async () => {
+    session.userId = "user-1";
+    const headers = { origin: "https://evil.example", "content-type": "application/json" };
+    const shared = await share.POST(
+      request("/api/conversations/conversation-1/share", { method: "POST", headers, body: "{}" }),
+      context,
+    );
+    expect(await errorCode(shared)).toBe("forbidden:origin");
+    const revoked = await shares.DELETE(
+      request("/api/shares/share-1", { method: "DELETE", headers }),
+      context,
+    );
+    expect(await errorCode(revoked)).toBe("forbidden:origin");
+    expect(requireUserId).not.toHaveBeenCalled();
   });
 });
 

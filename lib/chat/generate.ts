@@ -2,6 +2,7 @@
 // bus (in-process or shared, see lib/scale/) and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
+import { APIError } from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { recordReplyUsage } from "@/lib/db/budget";
 import { finishReply, markReplyFailed, saveRepliesProgress } from "@/lib/db/messages";
@@ -39,11 +40,17 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
       return {
         requestId: () => requestId,
         async *[Symbol.asyncIterator]() {
+          // No SDK retries: the runner makes its own, visibly (lib/chat/retry.ts).
+          const options = { signal, maxRetries: 0 };
           const call =
             "betas" in request
-              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
-              : client().messages.create(body, { signal });
-          const response = await call.asResponse();
+              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, options)
+              : client().messages.create(body, options);
+          const response = await call.asResponse().catch((error: unknown) => {
+            // A 429 reports the limits too, the one that was hit at 0.
+            if (error instanceof APIError && error.headers) onHeaders?.(error.headers);
+            throw error;
+          });
           onHeaders?.(response.headers);
           requestId = response.headers.get("request-id");
           yield* upstreamEvents(response);
@@ -79,6 +86,7 @@ function productionParts(): RunnerParts {
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,
     budget: budgetGate,
+    maxRetries: config.ANTHROPIC_MAX_RETRIES,
   };
 }
 

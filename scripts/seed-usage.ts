@@ -1,5 +1,6 @@
 // Seeds the usage ledger for bench/usage.ts: USERS users × ROWS ledger rows each, spread over the
-// last 365 days, across 3 models (one unpriced) and 20 conversations per user (2 of them deleted).
+// last 365 days, across 3 models (one unpriced) and 20 conversations per user (2 of them deleted),
+// with their daily roll-ups.
 //   DATABASE_URL=file:./data/usage.db node scripts/db.mjs deploy
 //   DATABASE_URL=file:./data/usage.db npx tsx scripts/seed-usage.ts [users] [rowsPerUser]
 // Users are usage-bench-<n>@example.test; seeding again adds more users.
@@ -8,7 +9,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
 import { PrismaClient as PostgresClient } from "../lib/generated/prisma/postgres/client";
-import { type Prisma, PrismaClient as SqliteClient } from "../lib/generated/prisma/sqlite/client";
+import { Prisma, PrismaClient as SqliteClient } from "../lib/generated/prisma/sqlite/client";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("Set DATABASE_URL to the database to seed (migrated with scripts/db.mjs deploy).");
@@ -63,6 +64,17 @@ async function insertRows(rows: Prisma.UsageRecordCreateManyInput[]) {
   else await db.usageRecord.createMany({ data: rows });
 }
 
+/** The user's daily roll-ups (UsageDaily), as the app keeps them with each ledger row. */
+async function rollUp(userId: string) {
+  const day = sqlite
+    ? Prisma.sql`substr("createdAt", 1, 10)`
+    : Prisma.sql`to_char("createdAt", 'YYYY-MM-DD')`;
+  await db.$executeRaw(Prisma.sql`
+    INSERT INTO "UsageDaily" ("day", "userId", "model", "costUsd", "calls", "pricedCalls")
+    SELECT ${day}, "userId", "model", COALESCE(SUM("costUsd"), 0), COUNT(*), COUNT("costUsd")
+    FROM "UsageRecord" WHERE "userId" = ${userId} GROUP BY 1, 2, 3`);
+}
+
 let seed = 7;
 const random = () => {
   seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
@@ -104,6 +116,7 @@ for (let u = 0; u < users; u++) {
     }
     await insertRows(data);
   }
+  await rollUp(user.id);
   if ((u + 1) % 10 === 0)
     console.log(`${u + 1} users seeded (${((performance.now() - start) / 1000).toFixed(0)} s)`);
 }

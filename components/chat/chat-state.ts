@@ -51,7 +51,9 @@ function renamed(message: ChatMessage, localId: string, id: string): ChatMessage
   };
 }
 
-function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
+function applyEvent(shown: ChatMessage, event: ChatEvent): ChatMessage {
+  // Any later event of the reply means the call went out again: the wait is over.
+  const message = shown.retry && event.type !== "retrying" ? { ...shown, retry: null } : shown;
   switch (event.type) {
     case "start":
       return { ...renamed(message, message.id, event.assistantMessageId), model: event.model };
@@ -71,6 +73,10 @@ function applyEvent(message: ChatMessage, event: ChatEvent): ChatMessage {
       const content = [...message.content];
       content[event.index] = appendText(block, event.text);
       return { ...message, content };
+    }
+    case "retrying": {
+      const { type: _type, ...notice } = event;
+      return { ...message, retry: notice };
     }
     case "step":
       return message; // the blocks of every step share one content list: nothing to reset

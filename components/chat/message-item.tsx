@@ -10,6 +10,7 @@ import { MessageBlocks } from "./blocks/message-blocks";
 import { useBudgetRefusal } from "./budget-notice";
 import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
 import { MessageDocuments } from "./message-documents";
+import { RetryCountdown, useRateLimitedCause } from "./retry-notice";
 import { UsageLine } from "./usage-line";
 
 function CopyButton({ text }: { text: string }) {
@@ -41,6 +42,8 @@ function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () =>
     cause = t("rate_limit_retry", { seconds: error.retryAfterSeconds });
   }
   if (error.type === "app_error") cause = error.message;
+  const rateLimited = useRateLimitedCause();
+  if (error.type === "rate_limited") cause = rateLimited(error.params);
   const budgetRefusal = useBudgetRefusal();
   if (error.type === "budget_exceeded") cause = budgetRefusal(error.params, error.message);
   return (
@@ -152,6 +155,9 @@ export const MessageItem = memo(function MessageItem({
       {isAssistant ? (
         <div className="w-full min-w-0">
           <MessageBlocks content={message.content} streaming={streaming} messageId={message.id} />
+          {streaming && message.retry && (
+            <RetryCountdown key={message.retry.attempt} notice={message.retry} />
+          )}
           {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
           {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
           {message.status === "error" && message.error && (

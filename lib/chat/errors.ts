@@ -2,6 +2,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { BudgetExceededError } from "@/lib/budget/errors";
 import type { ChatErrorInfo } from "./protocol";
+import { rateLimitHit } from "./rate-limit-hit";
 
 export class StalledError extends Error {
   constructor(ms: number) {
@@ -16,15 +17,21 @@ function header(headers: Headers | Record<string, string> | undefined, name: str
   return headers[name] ?? null;
 }
 
-function retryAfterSeconds(headers: Headers | undefined): number | null {
+/** The wait a response asks for (`retry-after-ms`, `retry-after` in seconds or as a date); null when none. */
+export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | null {
   const ms = Number(header(headers, "retry-after-ms"));
-  if (Number.isFinite(ms) && ms > 0) return Math.ceil(ms / 1000);
+  if (Number.isFinite(ms) && ms > 0) return ms;
   const value = header(headers, "retry-after");
   if (!value) return null;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function retryAfterSeconds(headers: Headers | undefined): number | null {
+  const ms = retryAfterMs(headers);
+  return ms === null ? null : Math.ceil(ms / 1000);
 }
 
 const TYPE_BY_STATUS: Record<number, string> = {
@@ -63,11 +70,12 @@ export function classifyError(error: unknown, requestId: string | null = null): 
     let type = body?.error?.type ?? (error.status ? TYPE_BY_STATUS[error.status] : undefined) ?? "api_error";
     if (error.status === 413) type = "request_too_large";
     if (type === "invalid_request_error" && /credit balance/i.test(message)) type = "credit_balance";
+    if (error.status === 429) return rateLimited(error, message, requestId);
     return {
       type,
       message,
       requestId: error.requestID ?? requestId,
-      retryAfterSeconds: error.status === 429 ? retryAfterSeconds(error.headers) : null,
+      retryAfterSeconds: null,
     };
   }
   // The SDK reports a connection cut mid-stream as a plain error ("terminated").
@@ -76,6 +84,26 @@ export function classifyError(error: unknown, requestId: string | null = null): 
     ? "connection_error"
     : "unknown";
   return { type, message, requestId, retryAfterSeconds: null };
+}
+
+/** A 429: the stable code `rate_limited`, with the limit that was hit and when it resets. */
+function rateLimited(
+  error: InstanceType<typeof Anthropic.APIError>,
+  message: string,
+  requestId: string | null,
+) {
+  const wait = retryAfterSeconds(error.headers);
+  const { limit, resetsAt } = rateLimitHit(error.headers, message, wait);
+  const params: Record<string, string> = {};
+  if (limit) params.limit = limit;
+  if (resetsAt) params.resetsAt = resetsAt;
+  return {
+    type: "rate_limited",
+    message,
+    requestId: error.requestID ?? requestId,
+    retryAfterSeconds: wait,
+    params,
+  };
 }
 
 /**

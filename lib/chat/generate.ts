@@ -2,9 +2,9 @@
 // bus (in-process or shared, see lib/scale/) and the app's tools; and what follows a finished first reply (its title).
 import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
+import { APIError } from "@anthropic-ai/sdk";
 import type { MessageCreateParamsStreaming as BetaMessageCreateParamsStreaming } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import { recordReplyUsage } from "@/lib/db/budget";
-import { replaceInitialTitle } from "@/lib/db/conversations";
 import { finishReply, markReplyFailed, saveRepliesProgress } from "@/lib/db/messages";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
@@ -25,7 +25,7 @@ import {
   runReply,
 } from "./runner";
 import type { NewConversation } from "./service";
-import { suggestTitle } from "./title";
+import { retitleConversation } from "./title-service";
 
 /**
  * Sends the request with the SDK (its retries, headers and errors) and reads the streamed response
@@ -40,11 +40,17 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
       return {
         requestId: () => requestId,
         async *[Symbol.asyncIterator]() {
+          // No SDK retries: the runner makes its own, visibly (lib/chat/retry.ts).
+          const options = { signal, maxRetries: 0 };
           const call =
             "betas" in request
-              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, { signal })
-              : client().messages.create(body, { signal });
-          const response = await call.asResponse();
+              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, options)
+              : client().messages.create(body, options);
+          const response = await call.asResponse().catch((error: unknown) => {
+            // A 429 reports the limits too, the one that was hit at 0.
+            if (error instanceof APIError && error.headers) onHeaders?.(error.headers);
+            throw error;
+          });
           onHeaders?.(response.headers);
           requestId = response.headers.get("request-id");
           yield* upstreamEvents(response);
@@ -80,6 +86,7 @@ function productionParts(): RunnerParts {
     maxSteps: config.MAX_REPLY_STEPS,
     stallMs: config.STREAM_STALL_TIMEOUT_MS,
     budget: budgetGate,
+    maxRetries: config.ANTHROPIC_MAX_RETRIES,
   };
 }
 
@@ -100,7 +107,7 @@ export function startGeneration(
       if (!finished) return;
       logReply(command, finished, performance.now() - started);
       if (finished.status === "done" && newConversation)
-        void retitle(command.conversationId, newConversation, textOf(finished.content));
+        void retitle(command, newConversation, textOf(finished.content));
     })
     .catch(async (error: unknown) => {
       logger.error({ err: error, replyId: id }, "reply failed to finish");
@@ -110,15 +117,11 @@ export function startGeneration(
 }
 
 /** Asks a small model for a better title, after the reply: it never delays or breaks the reply. */
-async function retitle(conversationId: string, first: NewConversation, replyText: string) {
+async function retitle(command: ReplyCommand, first: NewConversation, replyText: string) {
   const { demoMode, TITLE_MODEL } = env();
   if (demoMode || TITLE_MODEL === "off") return;
-  try {
-    const title = await suggestTitle(anthropic(), TITLE_MODEL, first.userText, replyText);
-    if (title) await replaceInitialTitle(conversationId, first.title, title);
-  } catch (error) {
-    logger.warn({ err: error, conversationId }, "title generation failed");
-  }
+  const target = { userId: command.userId, conversationId: command.conversationId };
+  await retitleConversation(anthropic(), TITLE_MODEL, target, first, replyText);
 }
 
 /** The operator's line for a finished reply: ids, outcome, steps, latency, usage and cost, never text. */

@@ -2,7 +2,7 @@
 // Wire format: Server-Sent Events, one JSON `ChatEvent` per event, `id:` = its sequence number
 // within the reply, so a client that reconnects can ask for the events after the last one it saw.
 //
-//   start → (step? → (block → delta* | tool_call | tool_result | content)* → usage*)+ → end
+//   start → (step? → retrying* → (block → delta* | tool_call | tool_result | content)* → usage*)+ → end
 //
 // A follower served by another app instance than the generating one may get a `snapshot` first:
 // the whole content as of its seq (saved progress), standing for every earlier event.
@@ -13,12 +13,15 @@
 // thinking blocks stream (`block`, then `delta`s); other blocks arrive whole once complete:
 // `tool_call` (tool_use, server_tool_use, mcp_tool_use), `tool_result` (the app's tool_result and
 // the API's *_tool_result blocks) and `content` (anything else: redacted_thinking, future types).
+// `retrying` says a call failed before its first event (a 429, an overloaded API, a lost connection)
+// and goes out again after `retryAfterSeconds`; any later event of the reply ends that wait.
 // Thinking signatures and redacted data stay on the server. Clients must ignore event types they
 // do not know.
 
 import type { TokenUsage } from "@/lib/pricing/cost";
 import { SseDecoder, type SseMessage } from "@/lib/sse/decoder";
 import type { ContentBlock } from "./content";
+import type { RateLimitName } from "./rate-limit-hit";
 
 export type { TokenUsage };
 
@@ -34,6 +37,15 @@ export interface ChatErrorInfo {
   params?: Record<string, string | number>;
 }
 
+/** A failed call about to be sent again; `limit`: the rate limit a 429 hit (see rate-limit-hit.ts). */
+export interface RetryNotice {
+  /** 1 for the first retry. */
+  attempt: number;
+  retryAfterSeconds: number;
+  reason: "rate_limited" | "overloaded" | "server_error" | "connection_error";
+  limit: RateLimitName | null;
+}
+
 export type ChatEvent =
   | {
       type: "start";
@@ -43,6 +55,7 @@ export type ChatEvent =
       model: string;
     }
   | { type: "step"; step: number }
+  | ({ type: "retrying" } & RetryNotice)
   | { type: "block"; index: number; kind: "text" | "thinking" }
   | { type: "delta"; index: number; text: string }
   | { type: "tool_call"; index: number; block: ContentBlock }

@@ -13,6 +13,7 @@ import { classifyError, namingTheTool, StalledError } from "./errors";
 import { type ChatErrorInfo, EMPTY_USAGE, type ReplyStatus, type TokenUsage } from "./protocol";
 import { ReplyAccumulator } from "./relay";
 import { type ReplySpec, stepRequest } from "./request";
+import { withRetries } from "./retry";
 
 /** One streamed Messages-API call. */
 export interface ModelStream extends AsyncIterable<RawMessageStreamEvent | { type: string }> {
@@ -68,6 +69,8 @@ export interface RunnerParts {
   saveEveryMs?: number;
   /** Checks the budget before each further step (the first is checked before the reply starts). */
   budget?: BudgetGate;
+  /** Retries of a call that fails before its first event, each announced (see retry.ts); default 0. */
+  maxRetries?: number;
 }
 
 /** Reserves the estimated cost of a call, or throws (BudgetExceededError) so that it is not made. */
@@ -149,6 +152,14 @@ export async function runReply(
   );
 
   const stall = stallWatch(controller, parts.stallMs);
+  const upstream = withRetries(parts.model, {
+    maxRetries: parts.maxRetries ?? 0,
+    onWait(notice) {
+      stall.pause(); // the wait is ours, not a silent API
+      bus.publish(id, { type: "retrying", ...notice });
+    },
+    onResume: () => stall.poke(),
+  });
   const saveEveryMs = parts.saveEveryMs ?? SAVE_EVERY_MS;
   // Positions stay as announced while the reply runs; empty blocks are dropped only at the end.
   const content: ContentBlock[] = [];
@@ -171,7 +182,7 @@ export async function runReply(
       if (step > 1) bus.publish(id, { type: "step", step });
       stopReason = null;
       const reply = new ReplyAccumulator(content.length);
-      const stream = parts.model.stream(request, controller.signal);
+      const stream = upstream.stream(request, controller.signal);
       stall.poke();
       try {
         for await (const event of stream) {

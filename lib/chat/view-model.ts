@@ -1,7 +1,7 @@
 // The shape of a message in the browser, built from a stored row or from live events.
 import type { ContentBlock } from "./content";
 import { forBrowser, parseContent } from "./content";
-import type { ChatErrorInfo, ReplyStatus, TokenUsage } from "./protocol";
+import type { ChatErrorInfo, ReplyStatus, RetryNotice, TokenUsage } from "./protocol";
 
 export interface ChatMessage {
   id: string;
@@ -16,6 +16,8 @@ export interface ChatMessage {
   error: ChatErrorInfo | null;
   /** This message and its alternatives (edits, regenerated replies), oldest first. */
   siblingIds: string[];
+  /** While a failed call waits to be sent again (live only, never stored). */
+  retry?: RetryNotice | null;
 }
 
 /** A page of the active branch as the browser gets it. */
@@ -34,6 +36,7 @@ export interface StoredMessage {
   stopReason: string | null;
   errorType: string | null;
   errorMessage: string | null;
+  errorParams?: string | null;
   requestId: string | null;
   inputTokens: number;
   outputTokens: number;
@@ -44,6 +47,21 @@ export interface StoredMessage {
   webFetchRequests?: number;
   costUsd: number | null;
   siblingIds?: string[];
+}
+
+/** Stored values for an error's message: flat strings and numbers only, anything else dropped. */
+function errorParams(json: string | null | undefined): { params?: Record<string, string | number> } {
+  if (!json) return {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
+    const params = Object.fromEntries(
+      Object.entries(parsed).filter(([, value]) => typeof value === "string" || typeof value === "number"),
+    ) as Record<string, string | number>;
+    return { params };
+  } catch {
+    return {};
+  }
 }
 
 export function toChatMessage(row: StoredMessage): ChatMessage {
@@ -73,6 +91,7 @@ export function toChatMessage(row: StoredMessage): ChatMessage {
           message: row.errorMessage ?? "",
           requestId: row.requestId,
           retryAfterSeconds: null,
+          ...errorParams(row.errorParams),
         }
       : null,
     siblingIds: row.siblingIds ?? [row.id],

@@ -4,10 +4,9 @@
 import "server-only";
 import type { UserChange } from "@/lib/admin/schemas";
 import { monthStartUtc } from "@/lib/budget/month";
-import { env } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { type Actor, type AuditInput, recordAudit } from "./audit";
 import { db } from "./client";
+import { usageDay } from "./usage";
 import { isWriteConflict } from "./users";
 
 /** Most users the table shows (small teams; the newest are left out past this). */
@@ -44,22 +43,11 @@ export async function listUsersForAdmin(now: Date = new Date()): Promise<AdminUs
   return users.map((user) => ({ ...user, monthToDateUsd: spend.get(user.id) ?? 0 }));
 }
 
-/** Month-to-date spend of every user with any: one grouped query over the ledger. */
+/** Month-to-date spend of every user with any: one grouped query over the month's daily roll-ups. */
 export async function monthToDatePerUser(now: Date = new Date()): Promise<Map<string, number>> {
-  const from = monthStartUtc(now);
-  if (env().databaseKind === "sqlite") {
-    // Without statistics SQLite groups along the (userId, createdAt) index, reading every row ever
-    // recorded; the month's slice of the (createdAt, …) index is what this needs (228 ms → a few ms
-    // on 1M rows, see bench/usage.ts). SQLite keeps instants as ISO text.
-    const rows = await db.$queryRaw<{ userId: string; cost: number | null }[]>(Prisma.sql`
-      SELECT "userId", SUM("costUsd") AS "cost"
-      FROM "UsageRecord" INDEXED BY "UsageRecord_createdAt_userId_model_costUsd_idx"
-      WHERE "createdAt" >= ${from.toISOString().replace("Z", "+00:00")} GROUP BY "userId"`);
-    return new Map(rows.map((row) => [row.userId, Number(row.cost ?? 0)]));
-  }
-  const groups = await db.usageRecord.groupBy({
+  const groups = await db.usageDaily.groupBy({
     by: ["userId"],
-    where: { createdAt: { gte: from } },
+    where: { day: { gte: usageDay(monthStartUtc(now)) } },
     _sum: { costUsd: true },
   });
   return new Map(groups.map((group) => [group.userId, group._sum.costUsd ?? 0]));

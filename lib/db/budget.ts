@@ -7,7 +7,7 @@ import { BudgetExceededError } from "@/lib/budget/errors";
 import { type BudgetFigures, budgetResetsAt, fitsBudget, monthStartUtc } from "@/lib/budget/month";
 import { logger } from "@/lib/log";
 import { db } from "./client";
-import { type UsageEntry, usageData } from "./usage";
+import { type UsageEntry, usageWrites } from "./usage";
 
 /** A hold left by a crashed process stops counting after this (replies end well before). */
 const HOLD_MS = 30 * 60_000;
@@ -71,20 +71,17 @@ export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): 
 
 /** Records a reply step's usage in the ledger and ends its hold, together (`held`: the reply has holds). */
 export async function recordReplyUsage(entry: UsageEntry & { messageId: string }, { held = true } = {}) {
-  const record = db.usageRecord.create({ data: usageData(entry), select: { id: true } });
-  if (!held) return void (await record);
+  const writes = usageWrites(entry);
+  if (!held) return void (await db.$transaction(writes));
   await db.$transaction([
-    record,
+    ...writes,
     db.budgetHold.deleteMany({ where: { replyId: entry.messageId, step: entry.step ?? 1 } }),
   ]);
 }
 
 /** Records a call outside a reply (a summary) and ends the hold it was reserved under, together. */
 export async function recordHeldUsage(entry: UsageEntry, holdId: string) {
-  await db.$transaction([
-    db.usageRecord.create({ data: usageData(entry), select: { id: true } }),
-    db.budgetHold.deleteMany({ where: { replyId: holdId } }),
-  ]);
+  await db.$transaction([...usageWrites(entry), db.budgetHold.deleteMany({ where: { replyId: holdId } })]);
 }
 
 /** Ends every hold of a reply (it finished, failed or was never saved); a failure only leaves them to expire. */

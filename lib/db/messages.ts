@@ -20,6 +20,7 @@ export const messageFields = {
   stopReason: true,
   errorType: true,
   errorMessage: true,
+  errorParams: true,
   requestId: true,
   inputTokens: true,
   outputTokens: true,
@@ -279,6 +280,7 @@ export function finishReply(id: string, reply: FinishedReply) {
       requestId: reply.requestId,
       errorType: reply.error?.type ?? null,
       errorMessage: reply.error?.message ?? null,
+      errorParams: reply.error?.params ? JSON.stringify(reply.error.params) : null,
     },
   });
 }

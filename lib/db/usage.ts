@@ -15,8 +15,8 @@ export interface UsageEntry {
   costUsd: number | null;
 }
 
-/** The ledger row of an entry. */
-export function usageData(entry: UsageEntry) {
+/** The ledger row of an entry, made at `at`. */
+export function usageData(entry: UsageEntry, at: Date = new Date()) {
   const { usage } = entry;
   return {
     userId: entry.userId,
@@ -34,11 +34,37 @@ export function usageData(entry: UsageEntry) {
     webSearchRequests: usage.webSearchRequests ?? 0,
     webFetchRequests: usage.webFetchRequests ?? 0,
     costUsd: entry.costUsd,
+    createdAt: at,
   };
 }
 
-export function recordUsage(entry: UsageEntry) {
-  return db.usageRecord.create({ data: usageData(entry), select: { id: true } });
+/** The UTC day (YYYY-MM-DD) an instant's ledger rows are summed under. */
+export const usageDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * The writes of one ledger row: the row and its day's roll-up (UsageDaily), for one transaction.
+ * The upsert is a single INSERT … ON CONFLICT DO UPDATE, so parallel writers add up.
+ */
+export function usageWrites(entry: UsageEntry, at: Date = new Date()) {
+  const priced = entry.costUsd !== null;
+  const key = { day: usageDay(at), userId: entry.userId, model: entry.model };
+  const record = db.usageRecord.create({ data: usageData(entry, at), select: { id: true } });
+  const daily = db.usageDaily.upsert({
+    where: { day_userId_model: key },
+    create: { ...key, costUsd: entry.costUsd ?? 0, calls: 1, pricedCalls: priced ? 1 : 0 },
+    update: {
+      costUsd: { increment: entry.costUsd ?? 0 },
+      calls: { increment: 1 },
+      pricedCalls: { increment: priced ? 1 : 0 },
+    },
+    select: { day: true },
+  });
+  return [record, daily] as [typeof record, typeof daily];
+}
+
+export async function recordUsage(entry: UsageEntry, at: Date = new Date()) {
+  const [record] = await db.$transaction(usageWrites(entry, at));
+  return record;
 }
 
 /** Month-to-date spend (calendar month in UTC) of a user's priced calls: one aggregate on (userId, createdAt). */

@@ -41,6 +41,8 @@ export const exportedMessageSchema = z.object({
   stopReason: z.string().max(100).nullable(),
   errorType: z.string().max(100).nullable(),
   errorMessage: z.string().max(10_000).nullable(),
+  /** The error message's values, JSON; absent in files from before they were kept. */
+  errorParams: z.string().max(2_000).nullable().default(null),
   inputTokens: count,
   outputTokens: count,
   cacheReadTokens: count,

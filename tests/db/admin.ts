@@ -157,9 +157,19 @@ describe("admin: team usage", () => {
   it("sums the month per model and per UTC day, leaving other months out", async () => {
     const { id: userId } = await newUser();
     const row = (createdAt: string, model: string, costUsd: number | null) =>
-      db.usageRecord.create({
-        data: { userId, kind: "reply", model, costUsd, createdAt: new Date(createdAt) },
-      });
+      recordUsage(
+        {
+          userId,
+          conversationId: null,
+          messageId: null,
+          kind: "reply",
+          model,
+          requestId: null,
+          usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
+          costUsd,
+        },
+        new Date(createdAt),
+      );
     // A month of its own, far from the other tests' rows.
     await row("2031-05-01T00:00:00Z", MODEL, 0.5);
     await row("2031-05-02T23:59:59Z", MODEL, 0.25);
@@ -177,5 +187,32 @@ describe("admin: team usage", () => {
       { model: "unpriced-model", costUsd: 0, calls: 1, unpricedCalls: 1 },
     ]);
     await db.usageRecord.deleteMany({ where: { userId } });
+    await db.usageDaily.deleteMany({ where: { userId } });
+  });
+
+  it("keeps the daily roll-up equal to the ledger under parallel writes", async () => {
+    const { id: userId } = await newUser();
+    const at = new Date("2031-06-10T08:00:00Z");
+    const entry = (costUsd: number | null) => ({
+      userId,
+      conversationId: null,
+      messageId: null,
+      kind: "reply" as const,
+      model: MODEL,
+      requestId: null,
+      usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
+      costUsd,
+    });
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => recordUsage(entry(0.125), at)),
+      recordUsage(entry(null), at),
+    ]);
+    const daily = await db.usageDaily.findMany({ where: { userId } });
+    expect(daily).toEqual([
+      { day: "2031-06-10", userId, model: MODEL, costUsd: 1, calls: 9, pricedCalls: 8 },
+    ]);
+    expect(await db.usageRecord.count({ where: { userId } })).toBe(9);
+    await db.usageRecord.deleteMany({ where: { userId } });
+    await db.usageDaily.deleteMany({ where: { userId } });
   });
 });

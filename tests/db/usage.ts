@@ -1,9 +1,12 @@
+import Anthropic from "@anthropic-ai/sdk";
 import { describe, expect, it } from "vitest";
+import { retitleConversation } from "@/lib/chat/title-service";
 import { db } from "@/lib/db/client";
 import { deleteConversation } from "@/lib/db/conversations";
 import { monthToDateCostUsd, recordUsage, usageReport, usageRowsPage } from "@/lib/db/usage";
 import { cachingSavingsUsd } from "@/lib/pricing/cost";
 import { dayStarts, resolvePeriod } from "@/lib/usage/period";
+import { startDouble } from "../double/server";
 import { MODEL, newUser, startConversation } from "./fixtures";
 
 const UNKNOWN_MODEL = "claude-unreleased-9";
@@ -195,5 +198,37 @@ describe("usage ledger", () => {
     ]);
     expect(await usageRowsPage(userId, range, page[0]?.id)).toHaveLength(1);
     expect(await usageRowsPage(userId, range, page[1]?.id)).toEqual([]);
+  });
+
+  it("records the title call after a first reply: kind title, its tokens and cost, in the month's totals", async () => {
+    const double = await startDouble();
+    try {
+      const { id: userId } = await newUser();
+      const chat = await startConversation(userId, "Trip plans");
+      const client = new Anthropic({ apiKey: "test", baseURL: double.url, maxRetries: 0 });
+      await retitleConversation(
+        client,
+        "claude-haiku-4-5-20251001",
+        { userId, conversationId: chat.conversationId },
+        { title: "Trip plans", userText: "Trip plans [[double:text?text=Kyoto%20trip&input=200&output=3]]" },
+        "Here is a plan.",
+      );
+      const rows = await db.usageRecord.findMany({ where: { userId } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        kind: "title",
+        conversationId: chat.conversationId,
+        messageId: null,
+        model: "claude-haiku-4-5-20251001",
+        inputTokens: 200,
+        outputTokens: 3,
+      });
+      expect(rows[0]?.costUsd).toBeCloseTo((200 * 1 + 3 * 5) / 1e6, 12);
+      expect(await monthToDateCostUsd(userId)).toBeCloseTo((200 * 1 + 3 * 5) / 1e6, 12);
+      const renamed = await db.conversation.findUnique({ where: { id: chat.conversationId } });
+      expect(renamed?.title).toBe("Kyoto trip");
+    } finally {
+      await double.close();
+    }
   });
 });

@@ -51,7 +51,8 @@ export function statusForErrorType(type: string): number {
 /**
  * The recorded case for `error:<status>`. Params: `case=<id>` picks a case from errors.json,
  * `retry_after=<s>|none` (429 only; `none` = the spend-cap case, which has no retry-after),
- * `noretry=1` sends `x-should-retry: false`.
+ * `noretry=1` sends `x-should-retry: false`, `limit=requests|input-tokens|output-tokens` (429 only)
+ * makes that limit the exhausted one (remaining 0, the others not) and every reset `retry_after` from now.
  */
 export function errorCase(status: number, params: URLSearchParams): HttpReply {
   const wanted = params.get("case");
@@ -73,5 +74,23 @@ export function errorCase(status: number, params: URLSearchParams): HttpReply {
     headers["retry-after"] = retryAfter;
   }
   if (params.get("noretry") === "1") headers["x-should-retry"] = "false";
+  const limit = params.get("limit");
+  if (limit !== null) exhaust(headers, limit, Number(/^\d+$/.test(retryAfter) ? retryAfter : 60));
   return { status: found.status, headers, body: structuredClone(found.body) };
+}
+
+const LIMIT_KINDS = ["requests", "input-tokens", "output-tokens"];
+
+/** Rewrites a 429's rate-limit headers so that `limit` is the one at 0, resetting `seconds` from now. */
+function exhaust(headers: Record<string, string>, limit: string, seconds: number) {
+  if (!LIMIT_KINDS.includes(limit))
+    throw new ScenarioError(`limit must be one of ${LIMIT_KINDS.join(", ")}, got "${limit}"`);
+  const reset = new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  for (const kind of LIMIT_KINDS) {
+    const prefix = `anthropic-ratelimit-${kind}`;
+    const max = headers[`${prefix}-limit`] ?? "1000";
+    headers[`${prefix}-limit`] = max;
+    headers[`${prefix}-remaining`] = kind === limit ? "0" : String(Math.floor(Number(max) / 2));
+    headers[`${prefix}-reset`] = reset;
+  }
 }

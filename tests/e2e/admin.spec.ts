@@ -10,6 +10,7 @@ import {
   registerAndSignIn,
   scenario,
   sendMessage,
+  signIn,
   uniqueUser,
 } from "./helpers";
 
@@ -131,8 +132,11 @@ async function createInvite(page: Page, uses: string, hours: string) {
   await page.getByLabel("Expires in (hours)").fill(hours);
   const created = page.waitForResponse((response) => response.url().endsWith("/api/admin/invites"));
   await page.getByRole("button", { name: "Create invite link" }).click();
-  expect((await created).status()).toBe(201);
-  return page.getByRole("textbox", { name: "Invite link" }).inputValue();
+  const response = await created;
+  expect(response.status()).toBe(201);
+  const { id } = (await response.json()) as { id: string };
+  await expect(page.getByRole("textbox", { name: "Invite link" })).toHaveValue(/invite=/);
+  return { id, link: await page.getByRole("textbox", { name: "Invite link" }).inputValue() };
 }
 
 async function registerWithLink(browser: Browser, link: string) {
@@ -143,30 +147,64 @@ async function registerWithLink(browser: Browser, link: string) {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  return { page, close: () => context.close() };
+  return { page, user, close: () => context.close() };
 }
 
-test("an invite link registers once, then stops working; an expired one never works", async ({ browser }) => {
-  const admin = await adminPage(browser);
-  const link = await createInvite(admin.page, "1", "72");
-  expect(link).toMatch(/\/register\?invite=[\w-]{16,}$/);
+const INVITE_REFUSED =
+  "This invite link cannot be used: it has expired or has been used up. Ask an administrator for a new one.";
 
-  const first = await registerWithLink(browser, link);
+test("an invite link registers exactly once; a second use and an expired link are refused", async ({
+  browser,
+}) => {
+  const admin = await adminPage(browser);
+  const once = await createInvite(admin.page, "1", "72");
+  expect(once.link).toMatch(/\/register\?invite=[\w-]{16,}$/);
+
+  const first = await registerWithLink(browser, once.link);
   await expect(first.page).toHaveURL(/\/$/, { timeout: 30_000 });
+  await chatReady(first.page);
   await first.close();
 
-  const second = await registerWithLink(browser, link);
-  await expect(formAlert(second.page)).toContainText("This invite link cannot be used");
+  const second = await registerWithLink(browser, once.link);
+  await expect(formAlert(second.page)).toHaveText(INVITE_REFUSED);
+  await expect(second.page).toHaveURL(/\/register/);
+  // The refused registration made no account: its email and password do not sign in.
+  await signIn(second.page, second.user);
+  await expect(formAlert(second.page)).toHaveText("Wrong email or password.");
   await second.close();
 
   const shortLived = await createInvite(admin.page, "5", "0.0005"); // 1.8 s
   await new Promise((resolve) => setTimeout(resolve, 2500));
-  const late = await registerWithLink(browser, shortLived);
-  await expect(formAlert(late.page)).toContainText("This invite link cannot be used");
+  const late = await registerWithLink(browser, shortLived.link);
+  await expect(formAlert(late.page)).toHaveText(INVITE_REFUSED);
   await late.close();
 
+  // The admin sees each link's uses and state, and the audit log has the invites.
   await admin.page.reload();
+  await expect(admin.page.locator(`li[data-invite-id="${once.id}"]`)).toContainText("1 of 1 used · used up");
+  await expect(admin.page.locator(`li[data-invite-id="${shortLived.id}"]`)).toContainText(
+    "0 of 5 used · expired",
+  );
   await expect(admin.page.locator('tr[data-audit-action="invite"]').first()).toBeVisible();
+  await admin.close();
+});
+
+test("an invite with no uses or no lifetime is refused with a message, and no link is made", async ({
+  browser,
+}) => {
+  const admin = await adminPage(browser);
+  const invites = admin.page.getByRole("region", { name: "Invite links" });
+  for (const [uses, hours, message] of [
+    ["0", "72", "Uses must be a whole number from 1 to 1000."],
+    ["1", "-1", "The expiry must be more than 0 and at most 2160 hours (90 days)."],
+    ["1", "abc", "The expiry must be more than 0 and at most 2160 hours (90 days)."],
+  ] as const) {
+    await admin.page.getByLabel("Uses").fill(uses);
+    await admin.page.getByLabel("Expires in (hours)").fill(hours);
+    await admin.page.getByRole("button", { name: "Create invite link" }).click();
+    await expect(invites.getByRole("alert")).toHaveText(message);
+    await expect(admin.page.getByRole("textbox", { name: "Invite link" })).toHaveCount(0);
+  }
   await admin.close();
 });
 

@@ -70,7 +70,7 @@ const failures = [
   { spec: "error:413", cause: "too large", code: "request_too_large", noRequestId: true },
   { spec: "error:404", cause: "model was not found", code: "not_found_error" },
   { spec: "error:403", cause: "not allowed", code: "permission_error" },
-  { spec: "error:429?retry_after=0", cause: "Rate limited", code: "rate_limit_error" },
+  { spec: "error:429?retry_after=0", cause: "Rate limited", code: "rate_limited" },
   { spec: "error:500", cause: "internal server error", code: "api_error" },
 ];
 

@@ -76,10 +76,11 @@ describe("classifyError with SDK errors from the test double", () => {
     expect(classifyError(error, "req_known").requestId).toBe("req_known");
   });
 
-  it("429 takes retry-after from the response", async () => {
+  it("429 → rate_limited, with retry-after and the limit whose remaining is 0 and its reset", async () => {
     const error = await errorFor("error:429?retry_after=7");
     const info = classifyError(error);
-    expect(info.type).toBe("rate_limit_error");
+    expect(info.type).toBe("rate_limited");
+    expect(info.params).toEqual({ limit: "input_tokens", resetsAt: "2026-08-12T15:32:26.000Z" });
     expect(info.retryAfterSeconds).toBe(7);
     expect(info.requestId).toBe("req_011CFixture429RateLim01");
     expect(info.message).toContain("rate limit of 30,000 input tokens per minute");
@@ -87,7 +88,8 @@ describe("classifyError with SDK errors from the test double", () => {
 
   it("429 spend cap without retry-after → retryAfterSeconds null", async () => {
     const info = classifyError(await errorFor("error:429?retry_after=none"));
-    expect(info.type).toBe("rate_limit_error");
+    expect(info.type).toBe("rate_limited");
+    expect(info.params).toEqual({ limit: "spend" });
     expect(info.retryAfterSeconds).toBeNull();
     expect(info.requestId).toBe("req_018EeWyXxfu5pfWkrYcMdjWG");
     expect(info.message).toContain("API usage limits");
@@ -179,12 +181,18 @@ describe("classifyError without the network", () => {
       undefined,
       new Headers({ "retry-after-ms": "1500", "retry-after": "30", "request-id": "req_h" }),
     );
-    expect(classifyError(error)).toEqual({
-      type: "rate_limit_error",
+    const before = Date.now();
+    const info = classifyError(error);
+    expect(info).toMatchObject({
+      type: "rate_limited",
       message: "slow down",
       requestId: "req_h",
       retryAfterSeconds: 2,
+      params: {},
     });
+    // No rate-limit headers and a message naming none: the reset is when the wait ends.
+    expect(Object.keys(info.params ?? {})).toEqual(["resetsAt"]);
+    expect(Date.parse(String(info.params?.resetsAt)) - before).toBeGreaterThanOrEqual(2000);
   });
 
   it("reads an HTTP-date retry-after", () => {

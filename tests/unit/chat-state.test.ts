@@ -107,6 +107,24 @@ describe("chatReducer", () => {
     expect(after).toEqual(before);
   });
 
+  it("retrying shows the wait until the reply's next event", () => {
+    const waiting = streamed({
+      type: "retrying",
+      attempt: 1,
+      retryAfterSeconds: 2,
+      reason: "rate_limited",
+      limit: "requests",
+    });
+    expect(last(waiting).retry).toEqual({
+      attempt: 1,
+      retryAfterSeconds: 2,
+      reason: "rate_limited",
+      limit: "requests",
+    });
+    const resumed = chatReducer(waiting, ev("msg_a1", { type: "usage", usage: USAGE }));
+    expect(last(resumed).retry).toBeNull();
+  });
+
   it("block and delta events build text", () => {
     const state = streamed(
       { type: "block", index: 0, kind: "text" },

@@ -200,6 +200,22 @@ describe("error scenarios", () => {
     expect(capped.errorCode).toBe("enforced_spend_limit_reached");
   });
 
+  it("429 with limit=… exhausts that limit only, resetting retry_after from now", async () => {
+    const before = Date.now();
+    const res = await rawPost(user("hi"), {
+      "x-double-scenario": "error:429?retry_after=5&limit=output-tokens",
+    });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("anthropic-ratelimit-output-tokens-remaining")).toBe("0");
+    expect(res.headers.get("anthropic-ratelimit-input-tokens-remaining")).not.toBe("0");
+    expect(res.headers.get("anthropic-ratelimit-requests-remaining")).not.toBe("0");
+    const reset = Date.parse(res.headers.get("anthropic-ratelimit-output-tokens-reset") ?? "");
+    expect(reset - before).toBeGreaterThan(3000);
+    expect(reset - before).toBeLessThan(7000);
+    const bad = await rawPost(user("hi"), { "x-double-scenario": "error:429?limit=spend" });
+    expect(bad.status).toBe(400);
+  });
+
   it("sends x-should-retry: false only when asked", async () => {
     const res = await rawPost(user("hi"), { "x-double-scenario": "error:529?noretry=1" });
     expect(res.headers.get("x-should-retry")).toBe("false");

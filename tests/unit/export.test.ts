@@ -24,6 +24,7 @@ function message(
     stopReason: null,
     errorType: null,
     errorMessage: null,
+    errorParams: null,
     inputTokens: 0,
     outputTokens: 0,
     cacheReadTokens: 0,

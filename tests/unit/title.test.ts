@@ -31,13 +31,17 @@ describe("suggestTitle", () => {
 
   it("asks the given model for a short title and cleans the answer", async () => {
     const client = new Anthropic({ apiKey: "test", baseURL: double.url, maxRetries: 0 });
-    const title = await suggestTitle(
+    const suggestion = await suggestTitle(
       client,
       "claude-haiku-4-5-20251001",
       "What's the weather in Tokyo? [[double:text?text=%22Tokyo%20weather%20today.%22]]",
       "It is sunny.",
     );
-    expect(title).toBe("Tokyo weather today");
+    expect(suggestion.title).toBe("Tokyo weather today");
+    expect(suggestion.model).toBe("claude-haiku-4-5-20251001");
+    expect(suggestion.usage.inputTokens).toBeGreaterThan(0);
+    expect(suggestion.usage.outputTokens).toBeGreaterThan(0);
+    expect(suggestion.requestId).toMatch(/^req_/);
     const request = double.requests.at(-1)?.body as { model: string; max_tokens: number; stream?: boolean };
     expect(request.model).toBe("claude-haiku-4-5-20251001");
     expect(request.max_tokens).toBe(40);

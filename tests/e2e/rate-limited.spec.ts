@@ -1,0 +1,54 @@
+// Claude answering 429: the wait before the app's retry shows as a countdown naming the limit, Stop
+// ends it, and a 429 that outlasts the retries (ANTHROPIC_MAX_RETRIES=2) ends in an alert naming the
+// limit that was hit and when it resets, also after a reload.
+import { expect, test } from "@playwright/test";
+import { doubleRequests, lastReply, registerAndSignIn, scenario, sendMessage } from "./helpers";
+
+test.beforeEach(async ({ page }) => {
+  await registerAndSignIn(page);
+});
+
+test("a 429 with retry-after 2 shows the countdown, then the reply arrives", async ({ page }) => {
+  const message = scenario("error:429?retry_after=2&times=1&limit=input-tokens");
+  await sendMessage(page, message);
+  const reply = lastReply(page);
+  const countdown = reply.getByRole("status").filter({ hasText: "Rate limited — retrying in" });
+  await expect(countdown).toContainText("Rate limited — retrying in 2 s");
+  await expect(countdown).toContainText("input tokens per minute limit reached");
+  await expect(countdown).toContainText("Rate limited — retrying in 1 s");
+  await expect(reply).toHaveAttribute("data-message-status", "done", { timeout: 20_000 });
+  await expect(countdown).toHaveCount(0);
+  await expect(reply.getByRole("alert")).toHaveCount(0);
+  await expect(reply.locator('[data-block-type="text"]')).not.toBeEmpty();
+  expect(await doubleRequests(message.slice(-30))).toHaveLength(2);
+});
+
+test("a 429 that persists ends in an alert naming the limit and its reset", async ({ page }) => {
+  const message = scenario("error:429?retry_after=1&limit=requests");
+  await sendMessage(page, message);
+  const reply = lastReply(page);
+  await expect(reply.getByRole("status")).toContainText("Rate limited — retrying in");
+  await expect(reply).toHaveAttribute("data-message-status", "error", { timeout: 20_000 });
+  const alert = reply.getByRole("alert");
+  await expect(alert).toHaveAttribute("data-error-code", "rate_limited");
+  await expect(alert).toContainText("the requests per minute limit was reached");
+  await expect(alert).toContainText("It resets at");
+  await expect(reply.getByRole("status")).toHaveCount(0);
+  // The first call and both retries reached the double.
+  expect(await doubleRequests(message.slice(-30))).toHaveLength(3);
+  await page.reload();
+  const saved = lastReply(page).getByRole("alert");
+  await expect(saved).toHaveAttribute("data-error-code", "rate_limited");
+  await expect(saved).toContainText("the requests per minute limit was reached");
+});
+
+test("Stop during the wait stops the reply at once and sends nothing more", async ({ page }) => {
+  const message = scenario("error:429?retry_after=30&limit=output-tokens");
+  await sendMessage(page, message);
+  const reply = lastReply(page);
+  await expect(reply.getByRole("status")).toContainText("Rate limited — retrying in");
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(reply).toHaveAttribute("data-message-status", "stopped", { timeout: 5_000 });
+  await expect(reply.getByRole("status")).toHaveCount(0);
+  expect(await doubleRequests(message.slice(-30))).toHaveLength(1);
+});

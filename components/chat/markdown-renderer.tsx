@@ -10,6 +10,8 @@ import {
   type ExtraProps,
   Streamdown,
 } from "streamdown";
+import { CodeWithWrapToggle } from "./code-wrap";
+import { useOptionalPlugins } from "./optional-plugins";
 import { useStreamedSegments } from "./streamed-segments";
 
 type PluginList = NonNullable<ComponentProps<typeof Streamdown>["rehypePlugins"]>;
@@ -52,9 +54,8 @@ function ImageLink({ src, alt }: ComponentProps<"img"> & ExtraProps) {
   return <Link href={src}>{label}</Link>;
 }
 
-const components = { img: ImageLink };
+const components = { img: ImageLink, code: CodeWithWrapToggle };
 // Shiki grammars ship inside the npm package and load on demand: nothing is fetched at run time.
-const plugins = { code };
 
 interface RendererProps {
   text: string;
@@ -63,6 +64,8 @@ interface RendererProps {
 }
 
 function Rendered({ text, streaming, translations }: RendererProps) {
+  const { math, mermaid } = useOptionalPlugins(text);
+  const plugins = useMemo(() => ({ code, math, mermaid }), [math, mermaid]);
   return (
     <Streamdown
       mode={streaming ? "streaming" : "static"}

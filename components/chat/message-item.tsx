@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import { documentsOf, type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
 import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
+import { replyMarkdown } from "@/lib/export/markdown";
 import { attachmentUrl } from "@/lib/images/limits";
 import { MessageBlocks } from "./blocks/message-blocks";
 import { useBudgetRefusal } from "./budget-notice";
@@ -13,24 +14,31 @@ import { MessageDocuments } from "./message-documents";
 import { RetryCountdown, useRateLimitedCause } from "./retry-notice";
 import { UsageLine } from "./usage-line";
 
-function CopyButton({ text }: { text: string }) {
+function CopyButton({ label, copyText }: { label: "copy" | "copyMarkdown"; copyText: () => string }) {
   const t = useTranslations("chat");
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
-      aria-label={t("copyMessage")}
+      aria-label={t(label === "copy" ? "copyMessage" : "copyMarkdown")}
       onClick={() => {
-        void navigator.clipboard?.writeText(text).then(() => {
+        void navigator.clipboard?.writeText(copyText()).then(() => {
           setCopied(true);
           setTimeout(() => setCopied(false), 1500);
         });
       }}
       className={smallButton}
     >
-      {copied ? t("copied") : t("copy")}
+      {copied ? t("copied") : t(label)}
     </button>
   );
+}
+
+/** A reply's text as the reader sees it: rendered, without Markdown syntax. */
+function renderedText(container: HTMLElement | null, fallback: string): string {
+  const blocks = container?.querySelectorAll<HTMLElement>('[data-block-type="text"]') ?? [];
+  const text = [...blocks].map((block) => block.innerText.trim()).filter(Boolean);
+  return text.length > 0 ? text.join("\n\n") : fallback;
 }
 
 function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () => void }) {
@@ -120,6 +128,7 @@ export const MessageItem = memo(function MessageItem({
 }: MessageItemProps) {
   const t = useTranslations("chat");
   const [editing, setEditing] = useState(false);
+  const replyBody = useRef<HTMLDivElement>(null);
   const isAssistant = message.role === "assistant";
   const text = textOf(message.content);
   const streaming = message.status === "streaming";
@@ -153,7 +162,7 @@ export const MessageItem = memo(function MessageItem({
         {isAssistant ? (demoMode ? t("demoAssistant") : t("assistant")) : t("you")}
       </span>
       {isAssistant ? (
-        <div className="w-full min-w-0">
+        <div ref={replyBody} className="w-full min-w-0">
           <MessageBlocks content={message.content} streaming={streaming} messageId={message.id} />
           {streaming && message.retry && (
             <RetryCountdown key={message.retry.attempt} notice={message.retry} />
@@ -169,7 +178,12 @@ export const MessageItem = memo(function MessageItem({
           {finished && (
             <div className="mt-1 flex flex-wrap items-center gap-2">
               {branches}
-              {text && <CopyButton text={text} />}
+              {text && (
+                <>
+                  <CopyButton label="copy" copyText={() => renderedText(replyBody.current, text)} />
+                  <CopyButton label="copyMarkdown" copyText={() => replyMarkdown(message.content)} />
+                </>
+              )}
               {message.status !== "error" && saved && (
                 <button
                   type="button"

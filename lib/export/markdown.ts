@@ -6,19 +6,19 @@ type Block = ExportedMessage["content"][number];
 
 const TOOL_CALLS = new Set(["tool_use", "server_tool_use", "mcp_tool_use"]);
 
-/** The web sources a text block cites, as Markdown links. */
-function sourcesOf(block: Block): string {
+/** The web pages a text block cites, as Markdown links. */
+function sourceLinks(block: Block): string[] {
   const citations = Array.isArray(block.citations) ? (block.citations as Record<string, unknown>[]) : [];
-  const links = [
-    ...new Set(
-      citations.flatMap((citation) =>
-        typeof citation.url === "string" && /^https?:\/\//.test(citation.url)
-          ? [`[${String(citation.title ?? citation.url).replace(/[[\]]/g, "")}](${citation.url})`]
-          : [],
-      ),
-    ),
-  ];
-  return links.length > 0 ? `\n\n*Sources: ${links.join(", ")}*` : "";
+  return citations.flatMap((citation) =>
+    typeof citation.url === "string" && /^https?:\/\//.test(citation.url)
+      ? [`[${String(citation.title ?? citation.url).replace(/[[\]]/g, "")}](${citation.url})`]
+      : [],
+  );
+}
+
+function sourcesLine(links: string[]): string {
+  const unique = [...new Set(links)];
+  return unique.length > 0 ? `*Sources: ${unique.join(", ")}*` : "";
 }
 
 /** Where in a document a citation points, in words (pages count from 1, characters from 0, ends exclusive). */
@@ -59,7 +59,10 @@ class Footnotes {
 }
 
 function blockMarkdown(block: Block, footnotes: Footnotes): string | null {
-  if (block.type === "text") return (block.text ?? "") + footnotes.marks(block) + sourcesOf(block);
+  if (block.type === "text") {
+    const sources = sourcesLine(sourceLinks(block));
+    return (block.text ?? "") + footnotes.marks(block) + (sources ? `\n\n${sources}` : "");
+  }
   if (block.type === "thinking" && block.thinking)
     return `> *Thinking:* ${block.thinking.replace(/\n/g, "\n> ")}`;
   if (TOOL_CALLS.has(block.type)) {
@@ -89,4 +92,16 @@ export function conversationMarkdown(conversation: ExportedConversation): string
   }
   if (footnotes.lines.length > 0) lines.push(...footnotes.lines, "");
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * One reply as Markdown, for "Copy as Markdown": its text (text blocks are consecutive pieces of it),
+ * document citations as footnotes and the web pages it cites as one list of sources.
+ */
+export function replyMarkdown(content: readonly Block[]): string {
+  const footnotes = new Footnotes();
+  const texts = content.filter((block) => block.type === "text");
+  const text = texts.map((block) => (block.text ?? "") + footnotes.marks(block)).join("");
+  const sources = sourcesLine(texts.flatMap(sourceLinks));
+  return [text.trim(), sources, footnotes.lines.join("\n")].filter(Boolean).join("\n\n");
 }

@@ -1,30 +1,8 @@
 // The pages run under a nonce-based Content-Security-Policy: everything the app does works without
 // a single violation, and a script injected without the nonce does not run.
 import { expect, type Page, type Response, test } from "@playwright/test";
+import { watchViolations } from "./csp-watch";
 import { lastReply, registerAndSignIn, scenario, sendMessage } from "./helpers";
-
-declare global {
-  interface Window {
-    cspViolations?: string[];
-    injected?: string[];
-  }
-}
-
-/** Records every CSP violation the page reports (event and console), from before its first script. */
-async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
-  const fromConsole: string[] = [];
-  page.on("console", (message) => {
-    if (/content security policy/i.test(message.text())) fromConsole.push(message.text());
-  });
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (event) => {
-      const where = `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`;
-      window.cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI} at ${where}`);
-    });
-  });
-  return async () => [...fromConsole, ...(await page.evaluate(() => window.cspViolations ?? []))];
-}
 
 /** The page's policy, and proof that Next.js gave its scripts that policy's nonce. */
 async function expectNoncePolicy(response: Response | null) {

@@ -3,6 +3,7 @@ export const errorStatus = {
   "bad_request:input": 400,
   "bad_request:model": 400,
   "bad_request:budget": 400,
+  "bad_request:batch_items": 400,
   budget_exceeded: 402,
   "unauthorized:auth": 401,
   "forbidden:registration": 403,
@@ -17,10 +18,12 @@ export const errorStatus = {
   "not_found:attachment": 404,
   "not_found:connector": 404,
   "not_found:file": 404,
+  "not_found:batch": 404,
   "conflict:email": 409,
   "conflict:generation": 409,
   "conflict:connector": 409,
   "conflict:last_admin": 409,
+  "conflict:batch": 409,
   "conflict:sso_not_configured": 409,
   "payload_too_large:input": 413,
   "quota_exceeded:storage": 413,
@@ -37,6 +40,7 @@ export const errorStatus = {
   "unavailable:database": 503,
   "unavailable:summary": 503,
   "upstream:summary": 502,
+  "upstream:batch": 502,
   "internal:server": 500,
 } as const;
 

@@ -7,7 +7,7 @@ export interface UsageEntry {
   userId: string;
   conversationId: string | null;
   messageId: string | null;
-  kind: "reply" | "title" | "summary";
+  kind: "reply" | "title" | "summary" | "batch";
   step?: number;
   model: string;
   requestId: string | null;

@@ -39,6 +39,7 @@ export const errorStatus = {
   "rate_limited:count": 429,
   "unavailable:database": 503,
   "unavailable:summary": 503,
+  "unavailable:batches": 503,
   "upstream:summary": 502,
   "upstream:batch": 502,
   "internal:server": 500,

@@ -8,6 +8,7 @@ import { createBatch } from "@/lib/db/batches";
 import { reserveBudget } from "@/lib/db/budget";
 import { newId } from "@/lib/db/ids";
 import { findPresetPrompt } from "@/lib/db/presets";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
@@ -41,6 +42,11 @@ function parsedOrRefused(input: BatchInput): ParsedItems {
 }
 
 export async function prepareBatch(userId: string, input: BatchInput): Promise<PreparedBatch> {
+  if (env().demoMode)
+    throw new AppError(
+      "unavailable:batches",
+      "Batches need the Messages API; the demo model cannot run them.",
+    );
   if (!(await acceptModel(input.model)))
     throw new AppError("bad_request:model", `The model “${input.model}” is not available here.`);
   const parsed = parsedOrRefused(input);

@@ -21,3 +21,4 @@ import "./budget";
 import "./admin";
 import "./sso";
 import "./liveness";
+import "./batches";

@@ -130,3 +130,37 @@ test("a pasted-lines batch can be canceled and deleted", async ({ page }) => {
   await card.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByText("No batches yet.")).toBeVisible();
 });
+
+test("a batch whose estimate exceeds the budget left is refused before anything goes upstream", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const user = await registerAndSignIn(page);
+  // The admin (playwright.config.ts ADMIN_EMAILS) gives the user a $0.01 budget.
+  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
+  const admin = await context.newPage();
+  await registerAndSignIn(admin, { email: "admin@admin.e2e.test", password: "admin-e2e-password-0123" });
+  await admin.goto("/admin");
+  const row = admin.locator(`tr[data-user-email="${user.email}"]`);
+  await row.getByLabel("Monthly budget (USD)").fill("0.01");
+  await row.getByRole("button", { name: "Save budget" }).click();
+  await expect(row.getByText("Saved")).toBeVisible();
+  await context.close();
+
+  const tag = `budget${Date.now().toString(36)}`;
+  await page.goto("/batches");
+  await page.getByRole("button", { name: "New batch" }).click();
+  await page.getByRole("combobox", { name: "Model" }).selectOption("claude-sonnet-4-6");
+  // 30 items × about $0.008 each at batch price (1,024 output tokens expected): well over $0.01.
+  const items = Array.from({ length: 30 }, (_, i) => `${tag} item ${i}`).join("\n");
+  await page.getByRole("textbox", { name: "Items" }).fill(items);
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("30 items");
+  await page.getByRole("button", { name: "Submit batch" }).click();
+  const alert = page.locator('[role="alert"][data-error-code]');
+  await expect(alert).toHaveAttribute("data-error-code", "budget_exceeded");
+  await expect(alert).toContainText("exceed your monthly budget of $0.01");
+  await expect(page.getByText("No batches yet.")).toBeVisible();
+  const created = await fetch(`${process.env.E2E_DOUBLE_URL}/__double/requests?path=/v1/messages/batches`);
+  expect(JSON.stringify(await created.json())).not.toContain(tag);
+});

@@ -2,10 +2,11 @@
 // estimate against the budget, submit through the one model seam (split under the API's limits)
 // and store the run. The poller (poller.ts) takes it from there.
 import "server-only";
+import { APIError } from "@anthropic-ai/sdk";
 import { BudgetExceededError } from "@/lib/budget/errors";
 import { budgetRefusal } from "@/lib/chat/budget";
 import { createBatch } from "@/lib/db/batches";
-import { reserveBudget } from "@/lib/db/budget";
+import { releaseReplyHolds, reserveBudget } from "@/lib/db/budget";
 import { newId } from "@/lib/db/ids";
 import { findPresetPrompt } from "@/lib/db/presets";
 import { env } from "@/lib/env";
@@ -15,7 +16,7 @@ import { anthropic } from "@/lib/model/client";
 import { acceptModel } from "@/lib/model/models";
 import { estimateBatchUsd } from "./cost";
 import { type ParsedItems, ParseError, parseItems } from "./parse";
-import { batchRequest, splitRequests } from "./requests";
+import { type BatchRequest, batchRequest, splitRequests } from "./requests";
 import type { BatchInput } from "./schema";
 import { effectiveTemplate, renderTemplate } from "./template";
 
@@ -27,6 +28,7 @@ export interface PreparedBatch {
   textColumn: string;
   systemPrompt: string | null;
   prompts: string[];
+  requests: BatchRequest[];
   estimateUsd: number | null;
 }
 
@@ -63,7 +65,14 @@ export async function prepareBatch(userId: string, input: BatchInput): Promise<P
   const prompts = parsed.rows.map((row) => renderTemplate(template, row, textColumn));
   const settings = { model: input.model, maxTokens: input.maxTokens, systemPrompt };
   const requests = prompts.map((prompt, i) => batchRequest(settings, i, prompt));
-  return { parsed, textColumn, systemPrompt, prompts, estimateUsd: estimateBatchUsd(input.model, requests) };
+  return {
+    parsed,
+    textColumn,
+    systemPrompt,
+    prompts,
+    requests,
+    estimateUsd: estimateBatchUsd(input.model, requests),
+  };
 }
 
 /** Submits the run; refuses with 402 `budget_exceeded` when its estimate does not fit the budget left. */
@@ -81,32 +90,35 @@ export async function submitBatch(userId: string, input: BatchInput): Promise<st
   } catch (error) {
     throw error instanceof BudgetExceededError ? budgetRefusal(error) : error;
   }
-  const settings = { model: input.model, maxTokens: input.maxTokens, systemPrompt: prepared.systemPrompt };
-  const requests = prepared.prompts.map((prompt, i) => batchRequest(settings, i, prompt));
   const parts: { remoteId: string; size: number }[] = [];
   try {
-    for (const chunk of splitRequests(requests)) {
+    for (const chunk of splitRequests(prepared.requests)) {
       const created = await anthropic().messages.batches.create({ requests: chunk });
       parts.push({ remoteId: created.id, size: chunk.length });
     }
+    await createBatch({
+      id,
+      userId,
+      name: input.name?.trim() || prepared.prompts[0]?.slice(0, 60) || "Batch",
+      model: input.model,
+      systemPrompt: prepared.systemPrompt,
+      maxTokens: input.maxTokens,
+      template: input.template,
+      columns: prepared.parsed.columns,
+      textColumn: prepared.textColumn,
+      estimateUsd: prepared.estimateUsd,
+      items: prepared.parsed.rows.map((row, i) => ({ input: row, prompt: prepared.prompts[i] ?? "" })),
+      parts,
+    });
   } catch (error) {
+    // Nothing is left running or held for a run that was not stored.
     await Promise.allSettled(parts.map((p) => anthropic().messages.batches.cancel(p.remoteId)));
-    logger.warn({ err: error }, "batch submission failed");
-    throw new AppError("upstream:batch", "The API did not accept the batch.");
+    await releaseReplyHolds(id);
+    if (error instanceof APIError) {
+      logger.warn({ err: error }, "the API refused the batch");
+      throw new AppError("upstream:batch", "The API did not accept the batch.");
+    }
+    throw error;
   }
-  await createBatch({
-    id,
-    userId,
-    name: input.name?.trim() || prepared.prompts[0]?.slice(0, 60) || "Batch",
-    model: input.model,
-    systemPrompt: prepared.systemPrompt,
-    maxTokens: input.maxTokens,
-    template: input.template,
-    columns: prepared.parsed.columns,
-    textColumn: prepared.textColumn,
-    estimateUsd: prepared.estimateUsd,
-    items: prepared.parsed.rows.map((row, i) => ({ input: row, prompt: prepared.prompts[i] ?? "" })),
-    parts,
-  });
   return id;
 }

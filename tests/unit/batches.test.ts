@@ -2,7 +2,7 @@
 // estimate at batch prices; the poller's backoff.
 import { describe, expect, it } from "vitest";
 import { BATCH_DISCOUNT, batchCostUsd, estimateBatchUsd } from "@/lib/batches/cost";
-import { csvHeader, csvRow } from "@/lib/batches/download";
+import { csvHeader, csvRow, jsonlRow } from "@/lib/batches/download";
 import { ParseError, parseCsv, parseItems, parseJsonl, parseLines } from "@/lib/batches/parse";
 import { batchRequest, customIdOf, positionOf, splitRequests } from "@/lib/batches/requests";
 import { itemResult } from "@/lib/batches/results";
@@ -199,5 +199,32 @@ describe("CSV download", () => {
       costUsd: 0.0000105,
     } as never);
     expect(row).toBe(`1,"a, b",'=SUM(),succeeded,,3,2,0.0000105\r\n`);
+  });
+});
+
+describe("JSONL download", () => {
+  it("writes one object per item with its input, prompt and result", () => {
+    const line = jsonlRow({
+      input: JSON.stringify({ text: "hi" }),
+      prompt: "Say hi",
+      reply: "Hi!",
+      status: "succeeded",
+      errorMessage: null,
+      errorType: null,
+      inputTokens: 3,
+      outputTokens: 2,
+      costUsd: 0.0000105,
+    } as never);
+    expect(line.endsWith("\n")).toBe(true);
+    expect(JSON.parse(line)).toEqual({
+      input: { text: "hi" },
+      prompt: "Say hi",
+      reply: "Hi!",
+      status: "succeeded",
+      error: null,
+      input_tokens: 3,
+      output_tokens: 2,
+      cost_usd: 0.0000105,
+    });
   });
 });

@@ -120,8 +120,8 @@ export function NewBatchForm({
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <label htmlFor={ids.name} className="flex flex-col gap-1 text-sm">
-          {t("name")}
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.name}>{t("name")}</label>
           <input
             id={ids.name}
             className={field}
@@ -129,9 +129,9 @@ export function NewBatchForm({
             maxLength={200}
             onChange={(e) => setName(e.target.value)}
           />
-        </label>
-        <label htmlFor={ids.model} className="flex flex-col gap-1 text-sm">
-          {t("model")}
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.model}>{t("model")}</label>
           <select id={ids.model} className={field} value={model} onChange={(e) => setModel(e.target.value)}>
             {models.map((m) => (
               <option key={m.id} value={m.id}>
@@ -139,9 +139,9 @@ export function NewBatchForm({
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={ids.system} className="flex flex-col gap-1 text-sm">
-          {t("systemPrompt")}
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.system}>{t("systemPrompt")}</label>
           <select
             id={ids.system}
             className={field}
@@ -156,9 +156,9 @@ export function NewBatchForm({
             ))}
             <option value={CUSTOM}>{t("customSystemPrompt")}</option>
           </select>
-        </label>
-        <label htmlFor={ids.max} className="flex flex-col gap-1 text-sm">
-          {t("maxTokens")}
+        </div>
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.max}>{t("maxTokens")}</label>
           <input
             id={ids.max}
             type="number"
@@ -168,11 +168,11 @@ export function NewBatchForm({
             value={maxTokens}
             onChange={(e) => setMaxTokens(Math.max(1, Math.min(64000, Number(e.target.value) || 1)))}
           />
-        </label>
+        </div>
       </div>
       {system === CUSTOM && (
-        <label htmlFor={ids.custom} className="flex flex-col gap-1 text-sm">
-          {t("customPrompt")}
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.custom}>{t("customPrompt")}</label>
           <textarea
             id={ids.custom}
             rows={3}
@@ -180,27 +180,30 @@ export function NewBatchForm({
             value={customPrompt}
             onChange={(e) => setCustomPrompt(e.target.value)}
           />
-        </label>
+        </div>
       )}
-      <label htmlFor={ids.template} className="flex flex-col gap-1 text-sm">
-        {t("template")}
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor={ids.template}>{t("template")}</label>
         <textarea
           id={ids.template}
+          aria-describedby={`${ids.template}-hint`}
           rows={3}
           className={`${field} font-mono`}
           value={template}
           onChange={(e) => setTemplate(e.target.value)}
         />
-        <span className="text-xs text-zinc-500">{t("templateHint")}</span>
-      </label>
+        <span id={`${ids.template}-hint`} className="text-xs text-zinc-500">
+          {t("templateHint")}
+        </span>
+      </div>
       {file ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span data-batch-file={file.name}>
             {t("fileLoaded", { name: file.name, count: preview?.itemCount ?? 0 })}
           </span>
           {preview && preview.columns.length > 1 && (
-            <label htmlFor={ids.column} className="flex items-center gap-2">
-              {t("column")}
+            <div className="flex items-center gap-2">
+              <label htmlFor={ids.column}>{t("column")}</label>
               <select
                 id={ids.column}
                 className={field}
@@ -213,24 +216,27 @@ export function NewBatchForm({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
           <button type="button" className="underline" onClick={() => setFile(null)}>
             {t("clearFile")}
           </button>
         </div>
       ) : (
-        <label htmlFor={ids.items} className="flex flex-col gap-1 text-sm">
-          {t("items")}
+        <div className="flex flex-col gap-1 text-sm">
+          <label htmlFor={ids.items}>{t("items")}</label>
           <textarea
             id={ids.items}
+            aria-describedby={`${ids.items}-hint`}
             rows={6}
             className={`${field} font-mono`}
             value={items}
             onChange={(e) => setItems(e.target.value)}
           />
-          <span className="text-xs text-zinc-500">{t("itemsHint")}</span>
-        </label>
+          <span id={`${ids.items}-hint`} className="text-xs text-zinc-500">
+            {t("itemsHint")}
+          </span>
+        </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <button

@@ -53,7 +53,7 @@ test("a batch survives SIGKILL of an instance mid-run: it finishes, each item bi
         ? `item ${i + 1} [[double:error:500]]`
         : `item ${i + 1}`,
   );
-  await page.getByRole("textbox", { name: "Items" }).fill(items.join("\n"));
+  await page.getByRole("textbox", { name: "Items", exact: true }).fill(items.join("\n"));
   await expect(page.getByRole("region", { name: "Preview" })).toContainText("20 items");
   await page.getByRole("button", { name: "Submit batch" }).click();
   const bar = page.locator("[data-batch-id]").first().getByRole("progressbar");

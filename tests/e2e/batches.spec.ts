@@ -21,14 +21,14 @@ function csvFile(tag: string): string {
 
 async function newCsvBatch(page: Page, csv: string) {
   await page.getByRole("button", { name: "New batch" }).click();
-  await page.getByRole("combobox", { name: "Model" }).selectOption("claude-sonnet-4-6");
-  await page.getByRole("textbox", { name: "Template" }).fill("Translate to {{lang}}: {{text}}");
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("claude-sonnet-4-6");
+  await page.getByRole("textbox", { name: "Template", exact: true }).fill("Translate to {{lang}}: {{text}}");
   const [chooser] = await Promise.all([
     page.waitForEvent("filechooser"),
     page.getByRole("button", { name: "Upload CSV" }).click(),
   ]);
   await chooser.setFiles({ name: "rows.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("combobox", { name: "Column" }).selectOption("text");
+  await page.getByRole("combobox", { name: "Column", exact: true }).selectOption("text");
 }
 
 test("a 20-row CSV batch shows progress, finishes with succeeded, errored and expired items, and downloads as CSV with its columns", async ({
@@ -118,7 +118,9 @@ test("a pasted-lines batch can be canceled and deleted", async ({ page }) => {
   await registerAndSignIn(page);
   await page.goto("/batches");
   await page.getByRole("button", { name: "New batch" }).click();
-  await page.getByRole("textbox", { name: "Items" }).fill("first [[double:batch_polls=1000]]\nsecond\nthird");
+  await page
+    .getByRole("textbox", { name: "Items", exact: true })
+    .fill("first [[double:batch_polls=1000]]\nsecond\nthird");
   await expect(page.getByRole("region", { name: "Preview" })).toContainText("3 items");
   await page.getByRole("button", { name: "Submit batch" }).click();
   const card = page.locator("[data-batch-id]").first();
@@ -151,10 +153,10 @@ test("a batch whose estimate exceeds the budget left is refused before anything 
   const tag = `budget${Date.now().toString(36)}`;
   await page.goto("/batches");
   await page.getByRole("button", { name: "New batch" }).click();
-  await page.getByRole("combobox", { name: "Model" }).selectOption("claude-sonnet-4-6");
+  await page.getByRole("combobox", { name: "Model", exact: true }).selectOption("claude-sonnet-4-6");
   // 30 items × about $0.008 each at batch price (1,024 output tokens expected): well over $0.01.
   const items = Array.from({ length: 30 }, (_, i) => `${tag} item ${i}`).join("\n");
-  await page.getByRole("textbox", { name: "Items" }).fill(items);
+  await page.getByRole("textbox", { name: "Items", exact: true }).fill(items);
   await expect(page.getByRole("region", { name: "Preview" })).toContainText("30 items");
   await page.getByRole("button", { name: "Submit batch" }).click();
   const alert = page.locator('[role="alert"][data-error-code]');

@@ -13,7 +13,7 @@ import {
   refreshBatch,
   storeResults,
   updatePart,
-} from "@/lib/db/batches";
+} from "@/lib/db/batch-poller";
 import { acquireLease } from "@/lib/db/leases";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";

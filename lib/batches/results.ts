@@ -1,6 +1,6 @@
 // One line of an API batch's results (JSONL) as what the run stores for its item.
 import type { MessageBatchIndividualResponse } from "@anthropic-ai/sdk/resources/messages/batches";
-import type { ItemResult } from "@/lib/db/batches";
+import type { ItemResult } from "@/lib/db/batch-poller";
 import { batchCostUsd } from "./cost";
 import { positionOf } from "./requests";
 

@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { dueBatches, type ItemResult, refreshBatch, storeResults, updatePart } from "@/lib/db/batch-poller";
 import {
   batchItems,
   conversationFromItem,
   createBatch,
   deleteBatch,
-  dueBatches,
   eachBatchItem,
   findBatch,
   findBatchItem,
-  type ItemResult,
   listBatches,
   markCanceling,
-  refreshBatch,
-  storeResults,
-  updatePart,
 } from "@/lib/db/batches";
 import { reserveBudget } from "@/lib/db/budget";
 import { db } from "@/lib/db/client";

@@ -8,6 +8,7 @@ import {
   type DueBatch,
   dueBatches,
   failBatch,
+  hasOpenBatch,
   type ItemResult,
   postponeBatch,
   refreshBatch,
@@ -70,9 +71,13 @@ async function pollBatch(batch: DueBatch, intervalMs: number) {
   }
 }
 
-/** One round: polls the due batches if this instance holds (or takes) the lease. Resolves whether it did. */
+/**
+ * One round: while any batch is open, takes or renews the lease and, holding it, polls the batches
+ * that are due. Resolves whether it held the lease.
+ */
 export async function pollOnce(holder = instanceId()): Promise<boolean> {
   const intervalMs = env().BATCH_POLL_INTERVAL_MS;
+  if (!(await hasOpenBatch())) return false;
   if (!(await acquireLease(POLLER_LEASE, holder, leaseTtlMs(intervalMs)))) return false;
   for (const batch of await dueBatches(new Date())) await pollBatch(batch, intervalMs);
   return true;

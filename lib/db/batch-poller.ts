@@ -3,6 +3,15 @@
 import "server-only";
 import { db } from "./client";
 
+/** Whether any batch is still open (a read: an installation without open batches writes nothing). */
+export async function hasOpenBatch(): Promise<boolean> {
+  const open = await db.batch.findFirst({
+    where: { status: { in: ["in_progress", "canceling"] } },
+    select: { id: true },
+  });
+  return open !== null;
+}
+
 export function dueBatches(now: Date, take = 20) {
   return db.batch.findMany({
     where: { status: { in: ["in_progress", "canceling"] }, nextPollAt: { lte: now } },

@@ -42,13 +42,11 @@ test("a batch survives SIGKILL of an instance mid-run: it finishes, each item bi
   });
   const page = await context.newPage();
   await registerAndSignIn(page);
-  // Started after the first has taken the lease: it polls only once it takes the lease over.
-  second = await startAppProcess({ databaseUrl, env });
   await page.goto("/batches");
   await page.getByRole("button", { name: "New batch" }).click();
   const items = Array.from({ length: 20 }, (_, i) =>
     i === 0
-      ? "item 1 [[double:batch_polls=10]]"
+      ? "item 1 [[double:batch_polls=12]]"
       : i >= 18
         ? `item ${i + 1} [[double:error:500]]`
         : `item ${i + 1}`,
@@ -58,6 +56,9 @@ test("a batch survives SIGKILL of an instance mid-run: it finishes, each item bi
   await page.getByRole("button", { name: "Submit batch" }).click();
   const bar = page.locator("[data-batch-id]").first().getByRole("progressbar");
   await expect(bar).toHaveAttribute("aria-valuenow", /^(?:[1-9]|1[0-9])$/, { timeout: 30_000 });
+  // Started once the first is polling, so the first holds the lease; the second waits for it.
+  second = await startAppProcess({ databaseUrl, env });
+  await expect(page.locator("[data-batch-id]").first()).toHaveAttribute("data-batch-status", "in_progress");
 
   // Kill the lease holder mid-run, and start it again.
   await first.kill("SIGKILL");
@@ -66,7 +67,7 @@ test("a batch survives SIGKILL of an instance mid-run: it finishes, each item bi
   // The session cookie is the same on the other instance (one AUTH_SECRET, one host).
   await page.goto(`${second.baseUrl}/batches`);
   const card = page.locator("[data-batch-id]").first();
-  await expect(card).toHaveAttribute("data-batch-status", "ended", { timeout: 90_000 });
+  await expect(card).toHaveAttribute("data-batch-status", "ended", { timeout: 120_000 });
   const counts = card.locator("[data-batch-succeeded]");
   await expect(counts).toHaveAttribute("data-batch-succeeded", "18");
   await expect(counts).toHaveAttribute("data-batch-errored", "2");

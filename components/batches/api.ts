@@ -42,6 +42,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 const KEYS: Record<string, string> = {
   budget_exceeded: "budget_exceeded",
   "bad_request:batch_items": "items",
+  "bad_request:input": "input",
   "bad_request:model": "model",
   "upstream:batch": "upstream",
   "not_found:batch": "notFound",

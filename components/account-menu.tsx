@@ -17,6 +17,7 @@ export async function AccountMenu({ email, isAdmin = false }: { email: string; i
       <div className="absolute right-0 z-20 mt-1 min-w-36 rounded-md border border-zinc-200 bg-white p-1 shadow dark:border-zinc-700 dark:bg-zinc-900">
         <MenuLink href="/usage" label={nav("usage")} />
         <MenuLink href="/shared" label={nav("sharedLinks")} />
+        <MenuLink href="/batches" label={nav("batches")} />
         <MenuLink href="/settings" label={nav("settings")} />
         {isAdmin && <MenuLink href="/admin" label={nav("admin")} />}
         <form

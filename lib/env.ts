@@ -140,6 +140,11 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.coerce.number().int().min(100).max(600_000).default(10_000),
   ),
+  /** The batch poller's shortest interval (ms): it backs off from this up to 30 times it. */
+  BATCH_POLL_INTERVAL_MS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  ),
   HEARTBEAT_STALE_MS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number().int().min(300).max(3_600_000).default(20_000),

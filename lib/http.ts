@@ -127,8 +127,12 @@ export async function readJson(request: Request, options: JsonBodyOptions = {}):
 }
 
 /** Reads and validates a JSON body, answering 400 / 413 / 415 with the reasons. */
-export async function parseJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  return validate(schema, await readJson(request));
+export async function parseJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  options?: JsonBodyOptions,
+): Promise<z.infer<T>> {
+  return validate(schema, await readJson(request, options));
 }
 
 /** Validates the URL's query parameters, answering 400 with the reasons. */

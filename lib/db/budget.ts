@@ -30,6 +30,8 @@ export interface HoldRequest {
   replyId: string;
   step: number;
   estimateUsd: number;
+  /** How long the hold counts at most (a batch runs up to a day); default: a reply's HOLD_MS. */
+  holdMs?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function reserveBudget(hold: HoldRequest, now: Date = new Date()): 
         replyId: hold.replyId,
         step: hold.step,
         amountUsd: hold.estimateUsd,
-        expiresAt: new Date(now.getTime() + HOLD_MS),
+        expiresAt: new Date(now.getTime() + (hold.holdMs ?? HOLD_MS)),
       },
     });
     return true;

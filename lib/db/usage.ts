@@ -1,13 +1,13 @@
 import "server-only";
 import { cachingSavingsUsd, type TokenUsage } from "@/lib/pricing/cost";
-import { db } from "./client";
+import { type Db, db } from "./client";
 
 /** One billed API call, recorded when its usage is known. */
 export interface UsageEntry {
   userId: string;
   conversationId: string | null;
   messageId: string | null;
-  kind: "reply" | "title" | "summary";
+  kind: "reply" | "title" | "summary" | "batch";
   step?: number;
   model: string;
   requestId: string | null;
@@ -45,11 +45,15 @@ export const usageDay = (at: Date) => at.toISOString().slice(0, 10);
  * The writes of one ledger row: the row and its day's roll-up (UsageDaily), for one transaction.
  * The upsert is a single INSERT … ON CONFLICT DO UPDATE, so parallel writers add up.
  */
-export function usageWrites(entry: UsageEntry, at: Date = new Date()) {
+export function usageWrites(
+  entry: UsageEntry,
+  at: Date = new Date(),
+  client: Pick<Db, "usageRecord" | "usageDaily"> = db,
+) {
   const priced = entry.costUsd !== null;
   const key = { day: usageDay(at), userId: entry.userId, model: entry.model };
-  const record = db.usageRecord.create({ data: usageData(entry, at), select: { id: true } });
-  const daily = db.usageDaily.upsert({
+  const record = client.usageRecord.create({ data: usageData(entry, at), select: { id: true } });
+  const daily = client.usageDaily.upsert({
     where: { day_userId_model: key },
     create: { ...key, costUsd: entry.costUsd ?? 0, calls: 1, pricedCalls: priced ? 1 : 0 },
     update: {

@@ -12,6 +12,7 @@ export const AREAS = [
   "documents",
   "search",
   "usage",
+  "batches",
   "admin",
   "share",
 ] as const;

@@ -22,3 +22,4 @@ import "./admin";
 import "./sso";
 import "./liveness";
 import "./shares";
+import "./batches";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type Accumulated, accumulate } from "./accumulate";
+import { BatchStore } from "./batches";
 import { citationsProblem } from "./citations";
 import {
   errorCase,
@@ -64,6 +65,7 @@ interface State {
   cache: PromptCache;
   /** Files handed out by scenarios (code execution output), by id, for the Files API routes. */
   files: Map<string, StoredFile>;
+  batches: BatchStore;
   counter: number;
   reset(): void;
 }
@@ -86,8 +88,14 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
     served: new Map(),
     cache: new PromptCache(),
     files: new Map(),
+    batches: new BatchStore({
+      problem: (body, rid) => validate(body, true, [])?.(rid),
+      context: (body, n) => ({ n, body, model: String(body.model), cache: state.cache }),
+      nextId: () => ++state.counter,
+    }),
     counter: 0,
     reset() {
+      state.batches.clear();
       state.requests.length = 0;
       state.queue.length = 0;
       state.served.clear();
@@ -169,6 +177,11 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     const id = decodeURIComponent(modelPath[1]);
     const model = findModel(id);
     return send(res, model ? json(model, rid) : modelNotFound(id, rid));
+  }
+  if (path.startsWith("/v1/messages/batches")) {
+    const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+    const reply = state.batches.route(req.method ?? "", path, body, origin, rid);
+    if (reply) return send(res, reply);
   }
   const filePath = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
   if (filePath?.[1])
@@ -446,7 +459,8 @@ function json(body: unknown, rid: string): HttpReply {
 
 function send(res: ServerResponse, reply: HttpReply): void {
   res.writeHead(reply.status, reply.headers);
-  res.end(JSON.stringify(reply.body));
+  // A string body is already the wire text (the JSONL of batch results).
+  res.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
 }
 
 async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; text: string; size: number }> {

@@ -10,6 +10,8 @@ export const appEnv = {
   // Not the default, so that browser tests see the summary request go to the configured model.
   SUMMARY_MODEL: "claude-haiku-4-5-20251001",
   ALLOW_HTTP_IMAGE_URLS: "true",
+  // Batches against the test double finish within seconds, not minutes.
+  BATCH_POLL_INTERVAL_MS: "300",
   // Many test users share one address: per-user and per-address allowances must not refuse them.
   LIMITS_SCALE: "1000",
   // tests/e2e/admin.spec.ts signs in as this admin; whoever registers first is an admin too.

@@ -1,9 +1,16 @@
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { MenuLink } from "@/components/settings/menu-link";
+import { ThemeSelect } from "@/components/theme-select";
 import { signOut } from "@/lib/auth";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export async function AccountMenu({ email, isAdmin = false }: { email: string; isAdmin?: boolean }) {
-  const [t, nav] = await Promise.all([getTranslations("auth"), getTranslations("nav")]);
+  const [t, nav, cookieStore] = await Promise.all([
+    getTranslations("auth"),
+    getTranslations("nav"),
+    cookies(),
+  ]);
   return (
     <details className="relative">
       {/* biome-ignore lint/a11y/useSemanticElements: a <summary> toggles the native <details> menu without client JS */}
@@ -20,6 +27,7 @@ export async function AccountMenu({ email, isAdmin = false }: { email: string; i
         <MenuLink href="/batches" label={nav("batches")} />
         <MenuLink href="/settings" label={nav("settings")} />
         {isAdmin && <MenuLink href="/admin" label={nav("admin")} />}
+        <ThemeSelect initial={parseTheme(cookieStore.get(THEME_COOKIE)?.value)} />
         <form
           action={async () => {
             "use server";

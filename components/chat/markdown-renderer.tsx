@@ -2,7 +2,7 @@
 
 import { code } from "@streamdown/code";
 import { useTranslations } from "next-intl";
-import { type ComponentProps, memo, useMemo } from "react";
+import { type ComponentProps, Fragment, memo, useMemo } from "react";
 import {
   type ControlsConfig,
   defaultComponents,
@@ -97,9 +97,13 @@ export default function MarkdownRenderer({ text, streaming }: { text: string; st
   return (
     <div className="reply-segments space-y-4">
       {segments.frozen.map((block, index) => (
-        // Frozen blocks only ever append: the index is their identity.
+        // Frozen blocks only ever append: the index is their identity. The newline between blocks is
+        // the one Streamdown puts between blocks of one piece, so the text reads the same either way.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <FrozenBlock key={index} text={block} translations={translations} />
+        <Fragment key={index}>
+          <FrozenBlock text={block} translations={translations} />
+          {"\n"}
+        </Fragment>
       ))}
       <Rendered text={segments.tail} streaming={streaming} translations={translations} />
     </div>

@@ -49,9 +49,13 @@ test("a long code line scrolls sideways until Wrap lines is pressed", async ({ p
   const answer = lastReply(page);
   await expect(answer).toHaveAttribute("data-message-status", "done");
   const body = answer.locator('[data-streamdown="code-block-body"]');
-  const overflows = () => body.evaluate((element) => element.scrollWidth > element.clientWidth + 1);
+  // The body or its <pre> scrolls sideways (the highlighted code replaces a plain fallback).
+  const overflows = () =>
+    body.evaluate((element) =>
+      [element, ...element.querySelectorAll("pre")].some((box) => box.scrollWidth > box.clientWidth + 1),
+    );
   await expect(body).toBeVisible();
-  expect(await overflows()).toBe(true);
+  await expect.poll(overflows).toBe(true);
   const wrap = answer.getByRole("button", { name: "Wrap lines" });
   await expect(wrap).toHaveAttribute("aria-pressed", "false");
   await wrap.click();

@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { ShareDialog } from "./share-dialog";
+import { lazy, Suspense, useState } from "react";
+
+// The dialog loads when first opened: the chat page's first load stays light.
+const ShareDialog = lazy(() => import("./share-dialog").then((module) => ({ default: module.ShareDialog })));
 
 /** The conversation bar's Share button and its dialog. */
 export function ShareButton({ conversationId }: { conversationId: string }) {
@@ -18,7 +20,11 @@ export function ShareButton({ conversationId }: { conversationId: string }) {
       >
         {t("share")}
       </button>
-      {open && <ShareDialog conversationId={conversationId} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog conversationId={conversationId} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

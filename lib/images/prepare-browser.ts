@@ -25,14 +25,9 @@ export interface PreparedImage {
   reencoded: boolean;
 }
 
-export type PrepareProblem = "svg" | "not_image" | "decode" | "too_large" | "source_too_large";
+import { ImagePrepareError } from "./prepare-error";
 
-export class ImagePrepareError extends Error {
-  constructor(readonly problem: PrepareProblem) {
-    super(`image could not be prepared: ${problem}`);
-    this.name = "ImagePrepareError";
-  }
-}
+export { ImagePrepareError, type PrepareProblem } from "./prepare-error";
 
 // Decoding takes 4 bytes per pixel; beyond these the tab risks running out of memory.
 export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;

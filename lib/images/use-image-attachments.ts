@@ -11,7 +11,7 @@ import {
   MAX_IMAGE_URL_LENGTH,
   MAX_IMAGES_PER_MESSAGE,
 } from "./limits";
-import { ImagePrepareError, prepareImage } from "./prepare-browser";
+import { ImagePrepareError } from "./prepare-error";
 import { estimateImageTokens } from "./resize";
 import { UploadError, uploadImage } from "./upload-browser";
 import { checkImageUrl, type ImageUrlProblem } from "./url";
@@ -113,7 +113,8 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
       try {
         const prepared = prepareQueue.current.then(() => {
           if (signal.aborted) throw signal.reason;
-          return prepareImage(file, { maxEdge });
+          // The decoding and resizing code loads with the first image attached.
+          return import("./prepare-browser").then(({ prepareImage }) => prepareImage(file, { maxEdge }));
         });
         prepareQueue.current = prepared.catch(() => undefined);
         const image = await prepared;

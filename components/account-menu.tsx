@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { MenuLink } from "@/components/settings/menu-link";
+import { ShortcutsMenuButton } from "@/components/shortcuts/shortcuts-menu-button";
 import { signOut } from "@/lib/auth";
 
 export async function AccountMenu({ email, isAdmin = false }: { email: string; isAdmin?: boolean }) {
@@ -34,6 +35,7 @@ export async function AccountMenu({ email, isAdmin = false }: { email: string; i
         <MenuLink href="/shared" label={nav("sharedLinks")} />
         <MenuLink href="/settings" label={nav("settings")} />
         {isAdmin && <MenuLink href="/admin" label={nav("admin")} />}
+        <ShortcutsMenuButton />
         <form
           action={async () => {
             "use server";

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
+import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
 import { takeNewChatDraft } from "@/lib/chat/summary-draft";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import { useTokenCount } from "@/lib/chat/use-token-count";
@@ -268,6 +269,7 @@ export function ChatView({
         </button>
       )}
       <ReplyAnnouncer messages={chat.messages} />
+      <CopyLastReply messages={chat.messages} />
       <div className="px-4 pb-4">
         {chat.sendError && (
           <p

@@ -71,7 +71,7 @@ export function MessageEditor({
   const enterSubmit = useEnterSubmit(() => void submit());
   return (
     <form
-      className="flex w-full max-w-[85%] flex-col gap-2 rounded-2xl border border-zinc-300 p-2 dark:border-zinc-700"
+      className="flex w-full max-w-[85%] flex-col gap-2 rounded-2xl border border-zinc-300 p-2 has-[textarea:focus-visible]:outline-2 has-[textarea:focus-visible]:outline-blue-600 dark:border-zinc-700 dark:has-[textarea:focus-visible]:outline-blue-400"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

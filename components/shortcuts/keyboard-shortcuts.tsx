@@ -48,7 +48,9 @@ export function KeyboardShortcuts() {
       aria-labelledby="shortcuts-title"
       onKeyDown={(event) => {
         // `?` again closes it, as it opened it.
-        if (event.key === "?" && !isTextField(event.target)) dialog.current?.close();
+        if (event.key !== "?" || isTextField(event.target)) return;
+        event.preventDefault(); // not to be reopened by the page's listener
+        dialog.current?.close();
       }}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >

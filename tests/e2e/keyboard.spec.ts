@@ -30,6 +30,10 @@ test("? opens the list of shortcuts outside text fields, and types a ? inside th
   }
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+  await page.keyboard.press("?");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(dialog).toBeHidden();
 
   await messageBox(page).click();
   await page.keyboard.type("Why?");

@@ -3,12 +3,23 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { type Binding, isTextField, matchShortcut, runShortcut, SHORTCUTS } from "./registry";
+import {
+  type Binding,
+  isTextField,
+  matchShortcut,
+  runShortcut,
+  SHORTCUTS,
+  type ShortcutId,
+} from "./registry";
 import { useShortcut } from "./use-shortcut";
 
-/** The key a shortcut's action should not also trigger: Escape inside a dialog closes the dialog. */
-function belongsToDialog(event: KeyboardEvent): boolean {
-  return event.key === "Escape" && event.target instanceof Element && event.target.closest("dialog") !== null;
+/**
+ * Escape inside a dialog closes the dialog; plain Escape inside the sidebar closes its menu or the
+ * sidebar itself, not the reply being written.
+ */
+function escapeTakenElsewhere(event: KeyboardEvent, id: ShortcutId): boolean {
+  if (event.key !== "Escape" || !(event.target instanceof Element)) return false;
+  return event.target.closest(id === "stop" ? "dialog, #sidebar" : "dialog") !== null;
 }
 
 function keyLabels(binding: Binding, apple: boolean): string[] {
@@ -29,9 +40,9 @@ export function KeyboardShortcuts() {
   useEffect(() => {
     setApple(/Mac|iPhone|iPad/.test(navigator.userAgent));
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || belongsToDialog(event)) return;
+      if (event.defaultPrevented) return;
       const id = matchShortcut(event);
-      if (id && runShortcut(id)) event.preventDefault();
+      if (id && !escapeTakenElsewhere(event, id) && runShortcut(id)) event.preventDefault();
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);

@@ -107,7 +107,12 @@ test("Esc stops the reply being written, but not while an input method is compos
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "streaming");
   // A composition's Escape cancels the composition only.
   await messageBox(page).dispatchEvent("keydown", { key: "Escape", isComposing: true, bubbles: true });
-  await page.waitForTimeout(300);
+  // Escape in the sidebar is the sidebar's (here: closing the phone overlay), not the reply's.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Open menu" }).click();
+  await expect(page.getByRole("button", { name: "Close menu" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(conversations(page)).toBeHidden();
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "streaming");
   await messageBox(page).press("Escape");
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "stopped");

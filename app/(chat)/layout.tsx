@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
+import { KeyboardShortcuts } from "@/components/shortcuts/keyboard-shortcuts";
 import { ConversationSidebar } from "@/components/sidebar/conversation-sidebar";
 import { SIDEBAR_PAGE_SIZE, toSummary } from "@/components/sidebar/pages";
 import { COLLAPSED, SIDEBAR_COOKIE } from "@/components/sidebar/preferences";
@@ -43,6 +44,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
       account={<AccountMenu email={session.user?.email ?? ""} isAdmin={admin !== null} />}
     >
       {children}
+      <KeyboardShortcuts />
     </SidebarShell>
   );
 }

@@ -52,11 +52,11 @@ export async function AuditLog({
         {t("audit")}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("auditEmpty")}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("auditEmpty")}</p>
       ) : (
         <table className="w-full text-left text-sm">
           <thead>
-            <tr className="text-xs text-zinc-500">
+            <tr className="text-xs text-zinc-500 dark:text-zinc-400">
               <th className={th}>{t("auditWhen")}</th>
               <th className={th}>{t("auditWho")}</th>
               <th className={th}>{t("auditWhat")}</th>

@@ -82,11 +82,11 @@ export function InvitesSection({ invites, now }: { invites: InviteRow[]; now: st
             onFocus={(event) => event.target.select()}
             className={`${control} font-mono`}
           />
-          <span className="text-xs text-zinc-500">{t("inviteShownOnce")}</span>
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("inviteShownOnce")}</span>
         </label>
       )}
       {invites.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("noInvites")}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("noInvites")}</p>
       ) : (
         <ul className="flex flex-col gap-1 text-sm">
           {invites.map((invite) => (

@@ -20,17 +20,17 @@ export async function RateLimitsSection({
         {t("rateLimits")}
       </h2>
       {!latest || kinds.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("rateLimitsNone")}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("rateLimitsNone")}</p>
       ) : (
         <>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {t("rateLimitsAsOf", {
               date: format.dateTime(latest.recordedAt, { dateStyle: "medium", timeStyle: "medium" }),
             })}
           </p>
           <table className="text-left text-sm">
             <thead>
-              <tr className="text-xs text-zinc-500">
+              <tr className="text-xs text-zinc-500 dark:text-zinc-400">
                 <th className={th}>{t("rateLimitKind")}</th>
                 <th className={th}>{t("rateLimitLimit")}</th>
                 <th className={th}>{t("rateLimitRemaining")}</th>

@@ -52,7 +52,7 @@ export function SsoSettings({ ssoName, passwordSignIn: savedPasswordSignIn }: Pr
         </label>
         {saved && <span className="text-xs text-green-700 dark:text-green-400">{t("saved")}</span>}
       </div>
-      <p className="text-xs text-zinc-500">{t("passwordSignInHint")}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("passwordSignInHint")}</p>
       <RefusalText failure={failure} />
     </section>
   );

@@ -24,13 +24,13 @@ export async function TeamUsageSection({
         {t("team")} <span data-team-total-usd={total.toFixed(6)}>{usd(total)}</span>
       </h2>
       {spenders.length === 0 && usage.perModel.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("nothingSpent")}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("nothingSpent")}</p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           <table className="text-left text-sm">
             <caption className="text-left font-medium">{t("perUser")}</caption>
             <thead>
-              <tr className="text-xs text-zinc-500">
+              <tr className="text-xs text-zinc-500 dark:text-zinc-400">
                 <th className={th}>{t("email")}</th>
                 <th className={th}>{t("cost")}</th>
               </tr>
@@ -47,7 +47,7 @@ export async function TeamUsageSection({
           <table className="text-left text-sm">
             <caption className="text-left font-medium">{t("perModel")}</caption>
             <thead>
-              <tr className="text-xs text-zinc-500">
+              <tr className="text-xs text-zinc-500 dark:text-zinc-400">
                 <th className={th}>{t("model")}</th>
                 <th className={th}>{t("cost")}</th>
                 <th className={th}>{t("calls")}</th>

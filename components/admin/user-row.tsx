@@ -57,7 +57,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
     >
       <td className={cell}>
         {user.email}
-        {isSelf && <span className="ml-1 text-xs text-zinc-500">({t("you")})</span>}
+        {isSelf && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">({t("you")})</span>}
       </td>
       <td className={cell}>
         <select

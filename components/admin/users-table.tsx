@@ -11,18 +11,18 @@ export async function UsersTable({ users, selfId }: { users: UserRowData[]; self
     t("monthToDate"),
     t("budget"),
     t("status"),
-    "",
+    t("userActions"),
   ];
   return (
     <section aria-labelledby="admin-users" className="flex flex-col gap-2">
       <h2 id="admin-users" className="text-lg font-semibold">
         {t("users")}
       </h2>
-      <p className="text-xs text-zinc-500">{t("budgetHint")}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("budgetHint")}</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
-            <tr className="text-xs text-zinc-500">
+            <tr className="text-xs text-zinc-500 dark:text-zinc-400">
               {heads.map((head, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
                 <th key={index} className="px-2 py-1 font-medium">

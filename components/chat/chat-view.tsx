@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
+import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
 import { takeNewChatDraft } from "@/lib/chat/summary-draft";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import { useTokenCount } from "@/lib/chat/use-token-count";
@@ -22,6 +23,7 @@ import { splitFiles } from "./document-attachments";
 import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
+import { ReplyAnnouncer } from "./reply-announcer";
 import { type ParamsState, paramsFor, paramsForModel } from "./reply-params";
 import { SummaryOffer } from "./summary-offer";
 import {
@@ -237,7 +239,7 @@ export function ChatView({
       >
         <div data-message-list className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
           {chat.hasOlder && (
-            <div ref={olderSentinel} className="text-center text-xs text-zinc-500">
+            <div ref={olderSentinel} className="text-center text-xs text-zinc-500 dark:text-zinc-400">
               {t("olderMessages")}
             </div>
           )}
@@ -266,6 +268,8 @@ export function ChatView({
           {t("scrollToBottom")}
         </button>
       )}
+      <ReplyAnnouncer messages={chat.messages} />
+      <CopyLastReply messages={chat.messages} />
       <div className="px-4 pb-4">
         {chat.sendError && (
           <p

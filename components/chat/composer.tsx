@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ClipboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { useShortcut } from "@/components/shortcuts/use-shortcut";
 import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
 import { AttachFileButton, PendingDocuments, splitFiles } from "./document-attachments";
 import { ImageAttachmentControls, type ImageAttachments, PendingImages } from "./image-attachments";
@@ -88,10 +89,12 @@ export function Composer({
   };
 
   const enterSubmit = useEnterSubmit(() => void submit());
+  useShortcut("focusComposer", () => textarea.current?.focus());
+  useShortcut("stop", onStop, streaming);
 
   return (
     <form
-      className="mx-auto flex w-full max-w-3xl flex-col gap-2 rounded-xl border border-zinc-300 p-2 dark:border-zinc-700"
+      className="mx-auto flex w-full max-w-3xl flex-col gap-2 rounded-xl border border-zinc-300 p-2 has-[textarea:focus-visible]:outline-2 has-[textarea:focus-visible]:outline-blue-600 dark:border-zinc-700 dark:has-[textarea:focus-visible]:outline-blue-400"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

@@ -34,7 +34,7 @@ export function ConversationCost({
     <div
       data-conversation-cost={cost.costUsd}
       data-caching-savings={cost.savedUsd}
-      className="text-xs text-zinc-500"
+      className="text-xs text-zinc-500 dark:text-zinc-400"
     >
       {t("totalCost", { cost: formatUsd(cost.costUsd) })}
       {cost.savedUsd > 0 && ` · ${t("savedByCaching", { saved: formatUsd(cost.savedUsd) })}`}

@@ -118,7 +118,7 @@ export function PendingImages({ attachments }: { attachments: ImageAttachments }
               <Thumbnail key={item.key} item={item} onRemove={() => attachments.remove(item.key)} />
             ))}
           </ul>
-          <p className="text-xs text-zinc-500" data-image-tokens={tokens}>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400" data-image-tokens={tokens}>
             {t("tokens", { tokens })}
             {unknownTokens && ` · ${t("tokensUnknown")}`}
             {" · "}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useEnterSubmit } from "./use-enter-submit";
 
 export const smallButton =
-  "rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 disabled:opacity-40 dark:hover:bg-zinc-800";
+  "rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 disabled:opacity-40 dark:hover:bg-zinc-800";
 
 /** `‹ 2/3 ›`: switches between a message's versions (edits of it, or regenerated replies). */
 export function BranchSwitcher({
@@ -34,7 +34,7 @@ export function BranchSwitcher({
       >
         ‹
       </button>
-      <span className="text-xs tabular-nums text-zinc-500">{position}</span>
+      <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{position}</span>
       <button
         type="button"
         aria-label={t("nextVersion")}
@@ -71,7 +71,7 @@ export function MessageEditor({
   const enterSubmit = useEnterSubmit(() => void submit());
   return (
     <form
-      className="flex w-full max-w-[85%] flex-col gap-2 rounded-2xl border border-zinc-300 p-2 dark:border-zinc-700"
+      className="flex w-full max-w-[85%] flex-col gap-2 rounded-2xl border border-zinc-300 p-2 has-[textarea:focus-visible]:outline-2 has-[textarea:focus-visible]:outline-blue-600 dark:border-zinc-700 dark:has-[textarea:focus-visible]:outline-blue-400"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

@@ -158,7 +158,7 @@ export const MessageItem = memo(function MessageItem({
       data-message-id={message.id}
       className={isAssistant ? "flex flex-col gap-1" : "flex flex-col items-end gap-1"}
     >
-      <span className="text-xs font-medium text-zinc-500">
+      <span className="text-xs font-medium text-zinc-500 dark:text-zinc-400">
         {isAssistant ? (demoMode ? t("demoAssistant") : t("assistant")) : t("you")}
       </span>
       {isAssistant ? (
@@ -167,7 +167,9 @@ export const MessageItem = memo(function MessageItem({
           {streaming && message.retry && (
             <RetryCountdown key={message.retry.attempt} notice={message.retry} />
           )}
-          {message.status === "stopped" && <p className="text-xs text-zinc-500">{t("stopped")}</p>}
+          {message.status === "stopped" && (
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("stopped")}</p>
+          )}
           {stopNote && <p className="text-xs text-amber-700 dark:text-amber-400">{stopNote}</p>}
           {message.status === "error" && message.error && (
             <ErrorNotice

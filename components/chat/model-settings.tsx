@@ -127,7 +127,7 @@ export function ModelSettings({
                 />
               </label>
               {thinkingOn && (
-                <p id={samplingHintId} className="text-xs text-zinc-500">
+                <p id={samplingHintId} className="text-xs text-zinc-500 dark:text-zinc-400">
                   {t("samplingWhileThinking")}
                 </p>
               )}

@@ -54,7 +54,7 @@ export function SystemPromptPanel({ prompt, onSave }: PanelProps) {
   useEffect(() => setDraft(prompt ?? ""), [prompt]);
   return (
     <details className="mx-auto w-full max-w-3xl px-4 pt-2 text-sm">
-      <summary className="cursor-pointer text-zinc-500">{t("editSystemPrompt")}</summary>
+      <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">{t("editSystemPrompt")}</summary>
       <form
         className="mt-2 flex flex-col gap-2"
         onSubmit={async (event) => {
@@ -81,7 +81,7 @@ export function SystemPromptPanel({ prompt, onSave }: PanelProps) {
           >
             {t("saveSystemPrompt")}
           </button>
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
             {saved ? t("systemPromptSaved") : t("systemPromptHint")}
           </span>
         </div>

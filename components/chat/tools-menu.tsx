@@ -37,7 +37,7 @@ function ToolSwitch({
         <span className="break-all">{label}</span>
       </label>
       {hint && (
-        <p id={hintId} className="pl-7 text-xs text-zinc-500">
+        <p id={hintId} className="pl-7 text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
         </p>
       )}
@@ -123,7 +123,7 @@ export function ToolsMenu({
       >
         {t("button")}
         {count > 0 && (
-          <span aria-hidden="true" data-tools-on={count} className="ml-1 text-zinc-500">
+          <span aria-hidden="true" data-tools-on={count} className="ml-1 text-zinc-500 dark:text-zinc-400">
             · {count}
           </span>
         )}
@@ -150,7 +150,7 @@ export function ToolsMenu({
         ))}
         {offered.connectors.length > 0 && (
           <div className="flex flex-col gap-1 border-t border-zinc-200 pt-2 dark:border-zinc-700">
-            <p className="text-xs font-medium text-zinc-500">{t("connectors")}</p>
+            <p className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("connectors")}</p>
             {offered.connectors.map((connector) => {
               const checked = choices.connectors.includes(connector.id);
               return (
@@ -165,15 +165,15 @@ export function ToolsMenu({
               );
             })}
             {connectorsFull && (
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {t("connectorLimit", { max: MAX_CONNECTORS_PER_REPLY })}
               </p>
             )}
           </div>
         )}
-        {nothingOffered && <p className="text-xs text-zinc-500">{t("noneOffered")}</p>}
+        {nothingOffered && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("noneOffered")}</p>}
         {connectorsEnabled && offered.connectors.length === 0 && (
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {t("noConnectors")}{" "}
             <Link href="/settings" className="underline">
               {t("manageConnectors")}

@@ -18,7 +18,7 @@ export function UsageLine({ usage, costUsd }: { usage: TokenUsage; costUsd: numb
   };
   return (
     <p
-      className="text-xs text-zinc-500"
+      className="text-xs text-zinc-500 dark:text-zinc-400"
       data-usage=""
       data-input-tokens={usage.inputTokens}
       data-output-tokens={usage.outputTokens}

@@ -82,7 +82,7 @@ export function PresetForm({ preset, onSaved, onCancel }: PresetFormProps) {
           onChange={(event) => setPrompt(event.target.value)}
           className={`${field} resize-y font-mono text-sm`}
         />
-        <p id={`${ids}-meter`} className="text-xs text-zinc-500 tabular-nums">
+        <p id={`${ids}-meter`} className="text-xs text-zinc-500 dark:text-zinc-400 tabular-nums">
           {t("meter", {
             characters: measured.length,
             max: PRESET_PROMPT_MAX,

@@ -67,7 +67,7 @@ export function PresetsManager({ initialPresets }: { initialPresets: PresetData[
         )}
         {editing?.id === null && form()}
         {presets.length === 0 ? (
-          <p className="text-sm text-zinc-500">{t("empty")}</p>
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
         ) : (
           <ul className="flex flex-col gap-2">
             {presets.map((preset) =>

@@ -71,7 +71,9 @@ export function SearchBox() {
         onChange={(event) => setQuery(event.target.value)}
         className="w-full rounded-md border border-zinc-300 bg-transparent px-3 py-1.5 text-sm dark:border-zinc-700"
       />
-      {state.status === "loading" && <p className="px-1 pt-1 text-xs text-zinc-500">{t("searching")}</p>}
+      {state.status === "loading" && (
+        <p className="px-1 pt-1 text-xs text-zinc-500 dark:text-zinc-400">{t("searching")}</p>
+      )}
       {state.status === "failed" && (
         <p role="alert" className="px-1 pt-1 text-xs text-red-600">
           {t("failed")}
@@ -79,7 +81,7 @@ export function SearchBox() {
       )}
       {state.status === "done" &&
         (state.hits.length === 0 ? (
-          <p className="px-1 pt-1 text-xs text-zinc-500">{t("noMatches")}</p>
+          <p className="px-1 pt-1 text-xs text-zinc-500 dark:text-zinc-400">{t("noMatches")}</p>
         ) : (
           <ul aria-label={t("results")} className="mt-1 flex max-h-72 flex-col gap-0.5 overflow-y-auto">
             {state.hits.map((hit) => (
@@ -91,7 +93,7 @@ export function SearchBox() {
                   className="block rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
                 >
                   <span className="block truncate font-medium">{hit.title}</span>
-                  <span className="block truncate text-xs text-zinc-500">
+                  <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
                     {hit.messageId ? hit.snippet : t("titleMatch")}
                   </span>
                 </Link>

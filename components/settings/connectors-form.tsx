@@ -72,7 +72,7 @@ function FormField({
         invalid: Boolean(errors?.length || problemId),
       })}
       {hint && (
-        <p id={hintId} className="text-xs text-zinc-500">
+        <p id={hintId} className="text-xs text-zinc-500 dark:text-zinc-400">
           {hint}
         </p>
       )}

@@ -41,7 +41,7 @@ function ConnectorRow({ connector, onDeleted }: { connector: ConnectorView; onDe
             )}
           </p>
           <p className="break-all text-sm text-zinc-600 dark:text-zinc-400">{connector.url}</p>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {connector.allowedTools?.length
               ? t("allowedToolsList", { tools: connector.allowedTools.join(", ") })
               : t("allToolsAllowed")}
@@ -76,7 +76,7 @@ export function ConnectorsSection({ initial, disabled }: { initial: ConnectorVie
       </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("explanation")}</p>
       {connectors.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t("empty")}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
       ) : (
         <ul className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
           {connectors.map((connector) => (
@@ -91,7 +91,7 @@ export function ConnectorsSection({ initial, disabled }: { initial: ConnectorVie
           ))}
         </ul>
       )}
-      <p role="status" className="min-h-4 text-xs text-zinc-500">
+      <p role="status" className="min-h-4 text-xs text-zinc-500 dark:text-zinc-400">
         {status}
       </p>
       {disabled ? (

@@ -56,7 +56,7 @@ export function SearchConversationsSetting({ initial }: { initial: boolean }) {
       <p id={hintId} className="pl-7 text-sm text-zinc-600 dark:text-zinc-400">
         {t("searchConversationsHint")}
       </p>
-      <p role="status" className="min-h-4 pl-7 text-xs text-zinc-500">
+      <p role="status" className="min-h-4 pl-7 text-xs text-zinc-500 dark:text-zinc-400">
         {save.status === "saving" && t("saving")}
         {save.status === "saved" && t("saved")}
       </p>

@@ -53,13 +53,16 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
       <SearchBox />
       <div ref={list.root} className="min-h-0 flex-1 overflow-y-auto px-2 pb-2">
         {list.conversations.length === 0 ? (
-          <p className="px-3 py-2 text-sm text-zinc-500">{t("empty")}</p>
+          <p className="px-3 py-2 text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>
         ) : groups === null ? (
           <ul className="flex flex-col gap-0.5">{list.conversations.map(row)}</ul>
         ) : (
           groups.map(({ group, items }) => (
             <section key={group} className="mb-2">
-              <h2 id={`conversations-${group}`} className="px-3 pt-2 pb-1 text-xs font-medium text-zinc-500">
+              <h2
+                id={`conversations-${group}`}
+                className="px-3 pt-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400"
+              >
                 {t(group)}
               </h2>
               <ul aria-labelledby={`conversations-${group}`} className="flex flex-col gap-0.5">
@@ -69,7 +72,7 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
           ))
         )}
         {list.nextCursor && (
-          <div ref={list.sentinel} className="px-3 py-2 text-xs text-zinc-500">
+          <div ref={list.sentinel} className="px-3 py-2 text-xs text-zinc-500 dark:text-zinc-400">
             {list.failed ? (
               <span role="alert">
                 {t("loadFailed")}{" "}

@@ -57,7 +57,7 @@ export function RowMenu({
         aria-label={t("actionsFor", { title })}
         aria-expanded={open}
         onClick={() => setOpen((value) => !value)}
-        className={`rounded px-2 py-1 text-sm text-zinc-500 hover:text-zinc-900 focus:opacity-100 group-hover:opacity-100 dark:hover:text-zinc-100 [@media(hover:none)]:opacity-100 ${
+        className={`rounded px-2 py-1 text-sm text-zinc-500 dark:text-zinc-400 hover:text-zinc-900 focus:opacity-100 group-hover:opacity-100 dark:hover:text-zinc-100 [@media(hover:none)]:opacity-100 ${
           open || alwaysVisible ? "opacity-100" : "opacity-0"
         }`}
       >

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { useShortcut } from "@/components/shortcuts/use-shortcut";
 import { COLLAPSED, SIDEBAR_COOKIE } from "./preferences";
 
 interface Props {
@@ -13,6 +14,9 @@ interface Props {
   initiallyCollapsed: boolean;
   children: ReactNode;
 }
+
+/** Tailwind's md breakpoint: below it the sidebar is an overlay. */
+const WIDE = "(min-width: 48rem)";
 
 const iconButton = "rounded-md px-2 py-1 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800";
 
@@ -26,6 +30,8 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
   const [overlay, setOverlay] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const aside = useRef<HTMLElement>(null);
+  const [searchRequested, setSearchRequested] = useState(0);
 
   useEffect(() => {
     if (!overlay) return;
@@ -40,6 +46,24 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [overlay]);
+
+  // After the sidebar is shown (and the overlay has focused its Close button), focus the search box.
+  useEffect(() => {
+    if (searchRequested === 0) return;
+    aside.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  }, [searchRequested]);
+
+  useShortcut("toggleSidebar", () => {
+    if (window.matchMedia(WIDE).matches) toggleCollapsed();
+    else if (overlay) closeOverlay();
+    else setOverlay(true);
+  });
+  useShortcut("search", () => {
+    if (window.matchMedia(WIDE).matches) {
+      if (collapsed) toggleCollapsed();
+    } else setOverlay(true);
+    setSearchRequested((count) => count + 1);
+  });
 
   function closeOverlay() {
     setOverlay(false);
@@ -62,6 +86,7 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
       )}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: only reacts to clicks on the links inside */}
       <aside
+        ref={aside}
         id="sidebar"
         onClick={(event) => {
           // Following a link (also to the page already open) closes the overlay.

@@ -91,7 +91,7 @@ export async function ConversationTable({
         <tr key={row.conversationId} data-usage-conversation={row.conversationId}>
           <td className={cell}>
             {row.title === null ? (
-              <span className="text-zinc-500 italic">{t("deletedConversation")}</span>
+              <span className="text-zinc-500 dark:text-zinc-400 italic">{t("deletedConversation")}</span>
             ) : (
               <Link href={`/c/${row.conversationId}`} className="underline">
                 {row.title}

@@ -41,17 +41,21 @@ export async function UsageView({
           <>
             <section className="flex flex-wrap items-end justify-between gap-4">
               <div>
-                <p className="text-sm text-zinc-500">
+                <p className="text-sm text-zinc-500 dark:text-zinc-400">
                   {t("periodRange", { from: period.firstDay, to: period.lastDay, timeZone: period.timeZone })}
                 </p>
-                <p className="text-sm">{t("total")}</p>
-                <p
-                  className="text-3xl font-semibold tabular-nums"
-                  data-usage-total-usd={decimalUsd(report.totals.costUsd)}
-                >
-                  {formatUsd(report.totals.costUsd)}
+                <dl>
+                  <dt className="text-sm">{t("total")}</dt>
+                  <dd
+                    className="text-3xl font-semibold tabular-nums"
+                    data-usage-total-usd={decimalUsd(report.totals.costUsd)}
+                  >
+                    {formatUsd(report.totals.costUsd)}
+                  </dd>
+                </dl>
+                <p className="text-sm text-zinc-500 dark:text-zinc-400">
+                  {t("calls", { count: report.totals.calls })}
                 </p>
-                <p className="text-sm text-zinc-500">{t("calls", { count: report.totals.calls })}</p>
               </div>
               <a
                 href={`/api/usage/export?${new URLSearchParams(periodQuery(period))}`}
@@ -72,14 +76,14 @@ export async function UsageView({
             <p className="text-sm" data-usage-caching-saved-usd={decimalUsd(report.totals.cachingSavedUsd)}>
               {report.totals.cachingSavedUsd >= 0 ? t("cachingSaved") : t("cachingCost")}:{" "}
               <strong>{formatUsd(Math.abs(report.totals.cachingSavedUsd))}</strong>{" "}
-              <span className="text-zinc-500">{t("cachingNote")}</span>
+              <span className="text-zinc-500 dark:text-zinc-400">{t("cachingNote")}</span>
             </p>
             <section className="flex flex-col gap-2">
               <h2 className="text-lg font-medium">{t("perDay")}</h2>
               <SpendChart days={report.perDay} label={t("chartLabel")} />
             </section>
             {report.totals.calls === 0 ? (
-              <p className="text-sm text-zinc-500">{t("nothing")}</p>
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("nothing")}</p>
             ) : (
               <>
                 <TokenTable totals={report.totals} />

@@ -3,6 +3,7 @@
 // that playwright.config.ts lists in ADMIN_EMAILS (registered by whichever test needs it first).
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  ADMIN,
   chatReady,
   doubleRequests,
   formAlert,
@@ -13,8 +14,6 @@ import {
   signIn,
   uniqueUser,
 } from "./helpers";
-
-const ADMIN = { email: "admin@admin.e2e.test", password: "admin-e2e-password-0123" };
 
 /** The admin, signed in, in a browser context of its own, on /admin. */
 async function adminPage(browser: Browser) {

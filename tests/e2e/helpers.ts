@@ -6,6 +6,9 @@ export interface TestUser {
   password: string;
 }
 
+/** The admin account: playwright.config.ts lists its email in ADMIN_EMAILS; whichever test needs it first registers it. */
+export const ADMIN: TestUser = { email: "admin@admin.e2e.test", password: "admin-e2e-password-0123" };
+
 export function uniqueUser(): TestUser {
   return { email: `user-${randomUUID()}@example.test`, password: `pw-${randomUUID()}` };
 }

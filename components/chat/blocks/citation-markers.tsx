@@ -98,7 +98,9 @@ export function CitationMarkers({ sources, numbers }: { sources: CitedSource[]; 
             <p className="font-medium">
               {titleOf(openSource)}
               {locationWords(openSource.location) && (
-                <span className="ml-2 font-normal text-zinc-500">{locationWords(openSource.location)}</span>
+                <span className="ml-2 font-normal text-zinc-500 dark:text-zinc-400">
+                  {locationWords(openSource.location)}
+                </span>
               )}
             </p>
             {openSource.citedTexts.map((text) => (

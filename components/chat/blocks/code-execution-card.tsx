@@ -57,13 +57,15 @@ function RunOutput({ content, messageId }: { content: Fields; messageId: string 
   return (
     <>
       {stdout && <Labelled label={t("stdout")} text={stdout} />}
-      {encrypted && <p className="text-xs text-zinc-500">{t("outputEncrypted")}</p>}
+      {encrypted && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("outputEncrypted")}</p>}
       {stderr && <Labelled label={t("stderr")} text={stderr} error />}
-      {!stdout && !stderr && !encrypted && <p className="text-xs text-zinc-500">{t("noOutput")}</p>}
+      {!stdout && !stderr && !encrypted && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("noOutput")}</p>
+      )}
       {exitCode !== null && (
         <p
           data-exit-code={exitCode}
-          className={`text-xs ${exitCode === 0 ? "text-zinc-500" : "text-red-700 dark:text-red-400"}`}
+          className={`text-xs ${exitCode === 0 ? "text-zinc-500 dark:text-zinc-400" : "text-red-700 dark:text-red-400"}`}
         >
           {t("exitCode", { code: exitCode })}
         </p>
@@ -79,7 +81,7 @@ function RunOutput({ content, messageId }: { content: Fields; messageId: string 
                     {t("downloadFile")}
                   </a>
                 ) : (
-                  <span className="text-xs text-zinc-500">{t("fileSaving")}</span>
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("fileSaving")}</span>
                 )}
               </li>
             );
@@ -99,12 +101,14 @@ function EditorOutput({ content }: { content: Fields }) {
       return content.file_type === "text" || content.file_type === undefined ? (
         <Labelled label={t("fileContents")} text={text || t("emptyResult")} />
       ) : (
-        <p className="text-xs text-zinc-500">{t("viewedFile", { kind: String(content.file_type) })}</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t("viewedFile", { kind: String(content.file_type) })}
+        </p>
       );
     }
     case "text_editor_code_execution_create_result":
       return (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           {content.is_file_update === true ? t("fileUpdated") : t("fileCreated")}
         </p>
       );
@@ -115,7 +119,7 @@ function EditorOutput({ content }: { content: Fields }) {
       return lines.length > 0 ? (
         <Labelled label={t("changedLines")} text={lines.join("\n")} />
       ) : (
-        <p className="text-xs text-zinc-500">{t("fileEdited")}</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("fileEdited")}</p>
       );
     }
     default:

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-const noteClass = "mb-2 text-xs text-zinc-500";
+const noteClass = "mb-2 text-xs text-zinc-500 dark:text-zinc-400";
 
 /** Reasoning the API encrypted: nothing to show but that it happened. */
 export function RedactedThinkingBlock() {

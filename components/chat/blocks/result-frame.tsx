@@ -29,7 +29,7 @@ export function ResultFrame({
           : "mt-2 flex flex-col gap-1 text-sm"
       }
     >
-      {standalone && <p className="text-xs font-medium text-zinc-500">{label}</p>}
+      {standalone && <p className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</p>}
       {children}
     </div>
   );
@@ -38,4 +38,4 @@ export function ResultFrame({
 export const preClass =
   "max-h-64 overflow-auto whitespace-pre-wrap break-words rounded bg-zinc-50 p-2 font-mono text-xs dark:bg-zinc-900";
 
-export const labelClass = "text-xs font-medium text-zinc-500";
+export const labelClass = "text-xs font-medium text-zinc-500 dark:text-zinc-400";

@@ -28,7 +28,7 @@ function HitItem({ hit }: { hit: SearchToolResult["results"][number] }) {
         <span className="font-medium">{title}</span>
       )}
       {!Number.isNaN(date.getTime()) && (
-        <time dateTime={hit.date} className="ml-2 text-xs text-zinc-500">
+        <time dateTime={hit.date} className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">
           {/* UTC: the server and the browser render the same text. */}
           {format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" })}
         </time>
@@ -65,7 +65,7 @@ export function SearchCard({
               {result.text || t("emptyResult")}
             </p>
           ) : hits.length === 0 ? (
-            <p className="text-zinc-500">{t("noHits")}</p>
+            <p className="text-zinc-500 dark:text-zinc-400">{t("noHits")}</p>
           ) : (
             <ul className="flex flex-col divide-y divide-zinc-100 dark:divide-zinc-800">
               {hits.map((hit, index) => (

@@ -11,7 +11,7 @@ export function ThinkingBlock({ text, live }: { text: string; live: boolean }) {
       aria-busy={live || undefined}
       className="mb-2 rounded-md border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-800"
     >
-      <summary className="cursor-pointer text-zinc-500">
+      <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">
         <span>{t("thinking")}</span>
         {live && (
           <span aria-hidden="true" className="animate-pulse">
@@ -22,7 +22,9 @@ export function ThinkingBlock({ text, live }: { text: string; live: boolean }) {
       {text ? (
         <p className="whitespace-pre-wrap text-zinc-600 dark:text-zinc-400">{text}</p>
       ) : (
-        !live && <p className="text-xs italic text-zinc-500">{t("blocks.thinkingOmitted")}</p>
+        !live && (
+          <p className="text-xs italic text-zinc-500 dark:text-zinc-400">{t("blocks.thinkingOmitted")}</p>
+        )
       )}
     </details>
   );

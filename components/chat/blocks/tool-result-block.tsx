@@ -22,7 +22,9 @@ export function ToolResultBlock({
           : "mt-2 text-sm"
       }
     >
-      {standalone && <p className="text-xs font-medium text-zinc-500">{t("toolResult")}</p>}
+      {standalone && (
+        <p className="text-xs font-medium text-zinc-500 dark:text-zinc-400">{t("toolResult")}</p>
+      )}
       {result.isError && <p className="text-xs text-amber-700 dark:text-amber-400">{t("toolError")}</p>}
       <p
         className={`max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-xs ${

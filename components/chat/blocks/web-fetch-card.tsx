@@ -65,7 +65,7 @@ export function WebFetchResult({
       {url && <PageLink url={url} />}
       {code && <ToolErrorNote code={code} family="web_fetch" />}
       {retrieved && !Number.isNaN(retrieved.getTime()) && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           {t("retrievedAt", {
             date: format.dateTime(retrieved, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
           })}

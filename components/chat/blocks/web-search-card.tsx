@@ -52,8 +52,8 @@ function HitItem({ hit }: { hit: WebHit }) {
       ) : (
         <span className="font-medium">{title}</span>
       )}
-      {host && <span className="ml-2 text-xs text-zinc-500">{host}</span>}
-      {hit.pageAge && <span className="ml-2 text-xs text-zinc-500">{hit.pageAge}</span>}
+      {host && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">{host}</span>}
+      {hit.pageAge && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">{hit.pageAge}</span>}
     </li>
   );
 }
@@ -74,7 +74,7 @@ export function WebSearchResult({
       {code ? (
         <ToolErrorNote code={code} family="web_search" />
       ) : hits.length === 0 ? (
-        <p className="text-zinc-500">{t("noWebResults")}</p>
+        <p className="text-zinc-500 dark:text-zinc-400">{t("noWebResults")}</p>
       ) : (
         <ul className="flex flex-col divide-y divide-zinc-100 dark:divide-zinc-800">
           {hits.map((hit, index) => (

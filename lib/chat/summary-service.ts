@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { providerModelId } from "@/lib/model/providers";
 import { costUsd, type TokenUsage } from "@/lib/pricing/cost";
 import { budgetRefusal } from "./budget";
 import { parseContent } from "./content";
@@ -21,7 +22,7 @@ import { summaryInput, summaryRequest } from "./summary";
 export function summaryModel(): string | null {
   const { demoMode, SUMMARY_MODEL } = env();
   if (SUMMARY_MODEL === "off") return null;
-  return demoMode ? "demo" : SUMMARY_MODEL;
+  return demoMode ? "demo" : providerModelId(SUMMARY_MODEL);
 }
 
 async function reserve(userId: string, holdId: string, estimateUsd: number) {

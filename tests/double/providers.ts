@@ -51,11 +51,17 @@ export function providerRoute(
       return refuse(401, "authentication_error", "Vertex AI needs a bearer token");
     if (!isObj(body) || body.anthropic_version !== VERTEX_VERSION)
       return refuse(400, "invalid_request_error", `anthropic_version: must be "${VERTEX_VERSION}"`);
-    if ("model" in body) return refuse(400, "invalid_request_error", "model: Extra inputs are not permitted");
     const model = decodeURIComponent(vertex[3] ?? "");
-    if (model === "count-tokens")
-      return { kind: "forward", path: "/v1/messages/count_tokens", body, framing: "sse" };
     const { anthropic_version: _, ...rest } = body;
+    // Counting names its model in the body; the Messages call only in the URL.
+    if (model === "count-tokens")
+      return {
+        kind: "forward",
+        path: "/v1/messages/count_tokens",
+        body: { ...rest, model: vertexToCanonical(String(rest.model)) },
+        framing: "sse",
+      };
+    if ("model" in body) return refuse(400, "invalid_request_error", "model: Extra inputs are not permitted");
     return {
       kind: "forward",
       path: "/v1/messages",

@@ -61,6 +61,13 @@ describe("Amazon Bedrock", () => {
     expect(request?.body).not.toHaveProperty("model");
   });
 
+  it("answers a call without streaming at /invoke (titles and summaries)", async () => {
+    const client = await seamFor(bedrockEnv());
+    const message = await client.messages.create(ask("global.anthropic.claude-haiku-4-5-20251001-v1:0"));
+    expect(message.content).toEqual([{ type: "text", text: "Echo: Hello cloud" }]);
+    expect(double.requests[0]?.path).toBe("/model/global.anthropic.claude-haiku-4-5-20251001-v1:0/invoke");
+  });
+
   it("is refused by the double without a signature", async () => {
     const response = await fetch(
       `${double.url}/model/anthropic.claude-opus-4-8-v1/invoke-with-response-stream`,
@@ -106,6 +113,18 @@ describe("Google Vertex AI", () => {
     expect(request?.headers.authorization).toBe("Bearer <redacted>");
     expect(request?.body).toMatchObject({ anthropic_version: "vertex-2023-10-16", stream: true });
     expect(request?.body).not.toHaveProperty("model");
+  });
+
+  it("counts tokens at the count-tokens model path", async () => {
+    const client = await seamFor(vertexEnv());
+    const counted = await client.messages.countTokens({
+      model: "claude-haiku-4-5@20251001",
+      messages: [{ role: "user", content: "Hello cloud" }],
+    });
+    expect(counted.input_tokens).toBeGreaterThan(0);
+    expect(double.requests[0]?.path).toBe(
+      "/v1/projects/my-project/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict",
+    );
   });
 
   it("is refused by the double without a bearer token", async () => {

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
-import { providerModelId } from "@/lib/model/providers";
+import { billedModel, providerModelId } from "@/lib/model/providers";
 import { costUsd, type TokenUsage } from "@/lib/pricing/cost";
 import { budgetRefusal } from "./budget";
 import { parseContent } from "./content";
@@ -57,7 +57,7 @@ export async function summarizeConversation(
     cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
     cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
   };
-  const billed = message.model || model;
+  const billed = billedModel(model, message.model);
   const entry = {
     userId,
     conversationId,

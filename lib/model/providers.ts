@@ -33,6 +33,16 @@ export function providerModelId(id: string): string {
   return match?.id ?? id;
 }
 
+/**
+ * The model a call is billed (and recorded) as: the reply's own model name, except on a platform,
+ * whose replies name Anthropic's model while the platform bills the id it was asked for (a regional
+ * endpoint costs more than the global one).
+ */
+export function billedModel(requested: string, answered: string | null | undefined): string {
+  if (providerModels()) return requested;
+  return answered || requested;
+}
+
 /** The tools the provider cannot run, to switch off with the admin's DISABLED_TOOLS. */
 export function providerDisabledTools(): ("web_search" | "web_fetch" | "code_execution" | "connectors")[] {
   const tools = ["web_search", "web_fetch", "code_execution", "connectors"] as const;

@@ -133,3 +133,19 @@ describe("features a platform lacks", () => {
     expect(foundry.providers.providerLacks("url_images")).toBe(false);
   });
 });
+
+describe("the model a call is billed as", () => {
+  it("is the reply's model on Anthropic's API (an alias answered by its dated id)", async () => {
+    const { providers } = await use("anthropic");
+    expect(providers.billedModel("claude-haiku-4-5", "claude-haiku-4-5-20251001")).toBe(
+      "claude-haiku-4-5-20251001",
+    );
+  });
+
+  it("is the requested platform id on a platform (its reply names Anthropic's model)", async () => {
+    const { providers } = await use("bedrock");
+    expect(providers.billedModel("us.anthropic.claude-sonnet-4-6-v1:0", "claude-sonnet-4-6")).toBe(
+      "us.anthropic.claude-sonnet-4-6-v1:0",
+    );
+  });
+});

@@ -14,6 +14,11 @@ const doublePort = port("E2E_DOUBLE_PORT", 3212);
 const limitsPort = port("E2E_LIMITS_PORT", appPort + 3);
 const oidcPort = port("E2E_OIDC_PORT", appPort + 4);
 const ssoPort = port("E2E_SSO_PORT", appPort + 5);
+const providerPorts = {
+  bedrock: port("E2E_BEDROCK_PORT", appPort + 6),
+  vertex: port("E2E_VERTEX_PORT", appPort + 7),
+  foundry: port("E2E_FOUNDRY_PORT", appPort + 8),
+};
 export const doubleUrl = `http://127.0.0.1:${doublePort}`;
 process.env.E2E_DOUBLE_URL = doubleUrl;
 // The demo instance trusts no proxy (tests check that X-Forwarded-For is then ignored).
@@ -54,6 +59,32 @@ const ssoEnv = {
   OIDC_NAME: "Test IdP",
 };
 
+/**
+ * One app per cloud platform (ANTHROPIC_PROVIDER), each pointed at the test double's path for that
+ * platform with the platform's kind of credentials (tests/e2e/providers.spec.ts).
+ */
+const providerEnvs = {
+  bedrock: {
+    ANTHROPIC_PROVIDER: "bedrock",
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: "AKIDE2EEXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "e2e-only-secret-access-key",
+    ANTHROPIC_BEDROCK_BASE_URL: doubleUrl,
+  },
+  vertex: {
+    ANTHROPIC_PROVIDER: "vertex",
+    CLOUD_ML_REGION: "us-east5",
+    ANTHROPIC_VERTEX_PROJECT_ID: "e2e-project",
+    ANTHROPIC_VERTEX_ACCESS_TOKEN: "e2e-only-access-token",
+    ANTHROPIC_VERTEX_BASE_URL: `${doubleUrl}/v1`,
+  },
+  foundry: {
+    ANTHROPIC_PROVIDER: "foundry",
+    ANTHROPIC_FOUNDRY_API_KEY: "e2e-only-foundry-key",
+    ANTHROPIC_FOUNDRY_BASE_URL: `${doubleUrl}/anthropic/`,
+  },
+} as const;
+
 function appServer(name: string, serverPort: number, extraEnv: Record<string, string>) {
   return {
     command: "node tests/support/serve-app.mjs",
@@ -89,7 +120,7 @@ export default defineConfig({
   projects: [
     {
       name: "app",
-      testIgnore: /(demo|limits|sso)\.spec\.ts/,
+      testIgnore: /(demo|limits|sso|providers)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${appPort}` },
     },
     {
@@ -107,6 +138,11 @@ export default defineConfig({
       testMatch: /sso\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${ssoPort}` },
     },
+    ...Object.entries(providerPorts).map(([name, providerPort]) => ({
+      name,
+      testMatch: /providers\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${providerPort}` },
+    })),
   ],
   webServer: [
     {
@@ -135,5 +171,12 @@ export default defineConfig({
       },
     },
     appServer("sso", ssoPort, ssoEnv),
+    ...Object.entries(providerEnvs).map(([name, providerEnv]) =>
+      appServer(name, providerPorts[name as keyof typeof providerPorts], {
+        ANTHROPIC_BASE_URL: "",
+        ANTHROPIC_API_KEY: "",
+        ...providerEnv,
+      }),
+    ),
   ],
 });

@@ -34,6 +34,8 @@ const positiveNumber = (fallback: number) =>
       .default(fallback),
   );
 
+const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(
@@ -50,6 +52,38 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   ),
+  /** Where Claude is served: Anthropic's API, or a cloud platform (see providerConfig below). */
+  ANTHROPIC_PROVIDER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["anthropic", "bedrock", "vertex", "foundry"], {
+        message: "must be one of anthropic, bedrock, vertex, foundry",
+      })
+      .default("anthropic"),
+  ),
+  // Amazon Bedrock: the region, and AWS credentials from the environment or a profile (the SDK's chain).
+  AWS_REGION: z.preprocess(emptyAsUndefined, z.string().max(50).optional()),
+  AWS_ACCESS_KEY_ID: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
+  AWS_SECRET_ACCESS_KEY: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
+  AWS_BEARER_TOKEN_BEDROCK: z.preprocess(emptyAsUndefined, z.string().max(5000).optional()),
+  ANTHROPIC_BEDROCK_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  // Google Vertex AI: region and project, credentials from application-default credentials.
+  CLOUD_ML_REGION: z.preprocess(emptyAsUndefined, z.string().max(50).optional()),
+  ANTHROPIC_VERTEX_PROJECT_ID: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  ANTHROPIC_VERTEX_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  /** A fixed OAuth access token in place of application-default credentials (it expires; for tests). */
+  ANTHROPIC_VERTEX_ACCESS_TOKEN: z.preprocess(emptyAsUndefined, z.string().max(5000).optional()),
+  // Microsoft Foundry: the resource name or a base URL, and the resource's key.
+  ANTHROPIC_FOUNDRY_RESOURCE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9][a-z0-9-]*$/i, { message: "must be the resource name (letters, digits, -)" })
+      .optional(),
+  ),
+  ANTHROPIC_FOUNDRY_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  ANTHROPIC_FOUNDRY_API_KEY: z.preprocess(emptyAsUndefined, z.string().max(500).optional()),
   AUTH_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters (npm run app generates one)" }).optional(),
@@ -180,6 +214,7 @@ export interface SsoConfig {
 
 export type Env = z.infer<typeof envSchema> & {
   demoMode: boolean;
+  provider: ProviderConfig;
   databaseKind: "sqlite" | "postgres";
   /** Single sign-on, or null when OIDC_* is not set. */
   sso: SsoConfig | null;
@@ -203,6 +238,76 @@ function ssoConfig(env: z.infer<typeof envSchema>): SsoConfig | null {
   };
 }
 
+export type ProviderConfig =
+  | { name: "anthropic" }
+  | {
+      name: "bedrock";
+      region: string;
+      baseURL?: string;
+      /** Static keys when both are set; otherwise the AWS chain (env, profile, instance role) or a bearer token. */
+      accessKey?: string;
+      secretKey?: string;
+      bearerToken?: string;
+    }
+  | { name: "vertex"; region: string; projectId: string; baseURL?: string; accessToken?: string }
+  | { name: "foundry"; apiKey: string; resource?: string; baseURL?: string };
+
+/** The provider's settings; a missing one is named with what the provider needs it for. */
+function providerConfig(env: z.infer<typeof envSchema>): ProviderConfig {
+  const missing = (names: string[], why: string) =>
+    new EnvError(
+      names.map((name) => `${name}: required with ANTHROPIC_PROVIDER=${env.ANTHROPIC_PROVIDER} (${why})`),
+    );
+  switch (env.ANTHROPIC_PROVIDER) {
+    case "anthropic":
+      return { name: "anthropic" };
+    case "bedrock": {
+      if (!env.AWS_REGION) throw missing(["AWS_REGION"], "the Bedrock region, e.g. us-east-1");
+      const keys = [env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY];
+      if (keys.some((key) => key === undefined) && keys.some((key) => key !== undefined))
+        throw missing(
+          [env.AWS_ACCESS_KEY_ID ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID"],
+          "AWS keys come in pairs; or set neither and use a profile or role",
+        );
+      return {
+        name: "bedrock",
+        region: env.AWS_REGION,
+        baseURL: env.ANTHROPIC_BEDROCK_BASE_URL,
+        accessKey: env.AWS_ACCESS_KEY_ID,
+        secretKey: env.AWS_SECRET_ACCESS_KEY,
+        bearerToken: env.AWS_BEARER_TOKEN_BEDROCK,
+      };
+    }
+    case "vertex": {
+      const absent = (["CLOUD_ML_REGION", "ANTHROPIC_VERTEX_PROJECT_ID"] as const).filter(
+        (name) => !env[name],
+      );
+      if (absent.length > 0) throw missing(absent, "the Google Cloud region and project id of Vertex AI");
+      return {
+        name: "vertex",
+        region: env.CLOUD_ML_REGION as string,
+        projectId: env.ANTHROPIC_VERTEX_PROJECT_ID as string,
+        baseURL: env.ANTHROPIC_VERTEX_BASE_URL,
+        accessToken: env.ANTHROPIC_VERTEX_ACCESS_TOKEN,
+      };
+    }
+    case "foundry": {
+      if (!env.ANTHROPIC_FOUNDRY_API_KEY)
+        throw missing(["ANTHROPIC_FOUNDRY_API_KEY"], "the Foundry resource's key");
+      if (!env.ANTHROPIC_FOUNDRY_RESOURCE === !env.ANTHROPIC_FOUNDRY_BASE_URL)
+        throw new EnvError([
+          "ANTHROPIC_FOUNDRY_RESOURCE, ANTHROPIC_FOUNDRY_BASE_URL: ANTHROPIC_PROVIDER=foundry needs exactly one of them (the resource name, or its base URL)",
+        ]);
+      return {
+        name: "foundry",
+        apiKey: env.ANTHROPIC_FOUNDRY_API_KEY,
+        resource: env.ANTHROPIC_FOUNDRY_RESOURCE,
+        baseURL: env.ANTHROPIC_FOUNDRY_BASE_URL,
+      };
+    }
+  }
+}
+
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
@@ -222,7 +327,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(["HEARTBEAT_STALE_MS: must be at least twice HEARTBEAT_INTERVAL_MS"]);
   return {
     ...env,
-    demoMode: env.ANTHROPIC_API_KEY === undefined && env.ANTHROPIC_BASE_URL === undefined,
+    demoMode:
+      env.ANTHROPIC_PROVIDER === "anthropic" &&
+      env.ANTHROPIC_API_KEY === undefined &&
+      env.ANTHROPIC_BASE_URL === undefined,
+    provider: providerConfig(env),
     databaseKind: env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres",
     sso: ssoConfig(env),
   };

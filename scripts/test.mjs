@@ -52,7 +52,10 @@ const unit = spawnSync(
 );
 
 log("Browser tests (playwright)");
-const [appPort, demoPort, doublePort, limitsPort, oidcPort, ssoPort] = [
+const [appPort, demoPort, doublePort, limitsPort, oidcPort, ssoPort, bedrockPort, vertexPort, foundryPort] = [
+  await freePort(),
+  await freePort(),
+  await freePort(),
   await freePort(),
   await freePort(),
   await freePort(),
@@ -72,6 +75,9 @@ const e2e = spawnSync(bin("playwright"), ["test"], {
     E2E_LIMITS_PORT: String(limitsPort),
     E2E_OIDC_PORT: String(oidcPort),
     E2E_SSO_PORT: String(ssoPort),
+    E2E_BEDROCK_PORT: String(bedrockPort),
+    E2E_VERTEX_PORT: String(vertexPort),
+    E2E_FOUNDRY_PORT: String(foundryPort),
   },
 });
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BatchView } from "@/lib/batches/view";
+import type { ProviderName } from "@/lib/model/provider-models";
 import { BatchCard } from "./batch-card";
 import { NewBatchForm, type Option } from "./new-batch-form";
 import { useBatches } from "./use-batches";
@@ -13,13 +14,14 @@ export function BatchesView({
   models,
   defaultModel,
   presets,
-  demoMode,
+  unavailable,
 }: {
   initialBatches: BatchView[];
   models: Option[];
   defaultModel: string;
   presets: Option[];
-  demoMode: boolean;
+  /** Why batches cannot run here: demo mode, or the cloud platform (which has no Batches API). */
+  unavailable: "demo" | ProviderName | null;
 }) {
   const t = useTranslations("batches");
   const { batches, refresh } = useBatches(initialBatches);
@@ -35,7 +37,7 @@ export function BatchesView({
           <button
             type="button"
             aria-expanded={formOpen}
-            disabled={demoMode}
+            disabled={unavailable !== null}
             onClick={() => setFormOpen((open) => !open)}
             className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900"
           >
@@ -43,9 +45,9 @@ export function BatchesView({
           </button>
         </div>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("intro")}</p>
-        {demoMode && (
+        {unavailable && (
           <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-            {t("demo")}
+            {unavailable === "demo" ? t("demo") : t("provider", { provider: unavailable })}
           </p>
         )}
         {formOpen && (

@@ -11,6 +11,7 @@ import { listPresetOptions } from "@/lib/db/presets";
 import { getUserSettings } from "@/lib/db/settings";
 import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
+import { providerDisabledTools, providerLacks } from "@/lib/model/providers";
 import { summarizeCosts } from "@/lib/pricing/cost";
 import { savedToolChoices } from "@/lib/tools/choices";
 import { SERVER_TOOL_IDS } from "@/lib/tools/server-tools";
@@ -34,7 +35,10 @@ export async function ChatPage({
   if (!userId) redirect("/login");
   const { demoMode, DISABLED_TOOLS } = env();
   // The demo model cannot use tools: every switch is off the menu.
-  const disabledTools: DisabledToolList = demoMode ? [...SERVER_TOOL_IDS, "connectors"] : DISABLED_TOOLS;
+  // A cloud platform may lack some tools too: they are off the menu as well.
+  const disabledTools: DisabledToolList = demoMode
+    ? [...SERVER_TOOL_IDS, "connectors"]
+    : [...DISABLED_TOOLS, ...providerDisabledTools()];
   const [conversation, { models }, settings, presets, connectors, budget] = await Promise.all([
     conversationId ? findConversation(userId, conversationId) : null,
     listModels(),
@@ -74,6 +78,7 @@ export async function ChatPage({
           presets,
           promptCaching: settings.promptCaching,
           allowHttpImages: env().ALLOW_HTTP_IMAGE_URLS,
+          imageUrls: !providerLacks("url_images"),
           demoMode,
           connectors,
           disabledTools,

@@ -65,6 +65,8 @@ export interface ChatOptions {
   presets: PresetOption[];
   promptCaching: boolean;
   allowHttpImages: boolean;
+  /** Image URLs are offered (false on a platform that takes inline images only). */
+  imageUrls?: boolean;
   demoMode: boolean;
   /** The user's connectors (the Tools menu has a switch for each). */
   connectors: ConnectorView[];
@@ -107,7 +109,10 @@ export function ChatView({
     initialMessages: conversation.messages,
     initialOlderCursor: conversation.olderCursor,
   });
-  const attachments = useImageAttachments({ allowHttp: options.allowHttpImages });
+  const attachments = useImageAttachments({
+    allowHttp: options.allowHttpImages,
+    allowUrls: options.imageUrls !== false,
+  });
   const documents = useDocumentAttachments();
   const [model, setModel] = useState(options.initialModel);
   const [params, setParams] = useState<ParamsState>(() => ({

@@ -59,19 +59,21 @@ export function ImageAttachmentControls({ attachments }: { attachments: ImageAtt
           event.target.value = ""; // choosing the same file again must fire change again
         }}
       />
-      <button
-        type="button"
-        className={buttonClass}
-        aria-expanded={urlOpen}
-        onClick={() => {
-          setUrlOpen((open) => !open);
-          setUrlError(null);
-          requestAnimationFrame(() => urlInput.current?.focus());
-        }}
-      >
-        {t("addUrl")}
-      </button>
-      {urlOpen && (
+      {attachments.allowUrls && (
+        <button
+          type="button"
+          className={buttonClass}
+          aria-expanded={urlOpen}
+          onClick={() => {
+            setUrlOpen((open) => !open);
+            setUrlError(null);
+            requestAnimationFrame(() => urlInput.current?.focus());
+          }}
+        >
+          {t("addUrl")}
+        </button>
+      )}
+      {urlOpen && attachments.allowUrls && (
         <span className="flex flex-wrap items-center gap-2">
           <input
             ref={urlInput}

@@ -19,6 +19,7 @@ import { acquireLease } from "@/lib/db/leases";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { providerLacks } from "@/lib/model/providers";
 import { instanceId } from "@/lib/scale/instance";
 import { itemResult } from "./results";
 
@@ -87,7 +88,8 @@ const globalForPoller = globalThis as unknown as { batchPoller?: boolean };
 
 /** Starts polling on this instance (once per process); every instance runs it, the lease picks one. */
 export function startBatchPoller() {
-  if (globalForPoller.batchPoller) return;
+  // A platform without the Batches API has no batch to poll (batches from before a switch stay as they were).
+  if (globalForPoller.batchPoller || providerLacks("batches")) return;
   globalForPoller.batchPoller = true;
   const intervalMs = env().BATCH_POLL_INTERVAL_MS;
   const tick = () => {

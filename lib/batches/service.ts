@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
 import { acceptModel } from "@/lib/model/models";
+import { providerLacks } from "@/lib/model/providers";
 import { estimateBatchUsd } from "./cost";
 import { type ParsedItems, ParseError, parseItems } from "./parse";
 import { type BatchRequest, batchRequest, splitRequests } from "./requests";
@@ -44,10 +45,10 @@ function parsedOrRefused(input: BatchInput): ParsedItems {
 }
 
 export async function prepareBatch(userId: string, input: BatchInput): Promise<PreparedBatch> {
-  if (env().demoMode)
+  if (env().demoMode || providerLacks("batches"))
     throw new AppError(
       "unavailable:batches",
-      "Batches need the Messages API; the demo model cannot run them.",
+      "Batches need the Message Batches API, which the demo model and this cloud platform do not offer.",
     );
   if (!(await acceptModel(input.model)))
     throw new AppError("bad_request:model", `The model “${input.model}” is not available here.`);

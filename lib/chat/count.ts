@@ -4,6 +4,7 @@ import "server-only";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messages";
 import { logger } from "@/lib/log";
+import { providerLacks } from "@/lib/model/providers";
 
 /** The request fields the counting endpoint takes (it refuses max_tokens, sampling and the rest). */
 const COUNTED_FIELDS = [
@@ -41,6 +42,7 @@ export async function countTokens(
   signal?: AbortSignal,
 ): Promise<TokenCount> {
   const { counted, betas } = countableRequest(request);
+  if (providerLacks("count_tokens")) return { inputTokens: estimateTokens(counted), exact: false };
   try {
     const params = counted as unknown as Anthropic.Messages.MessageCountTokensParams;
     const result = betas

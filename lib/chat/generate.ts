@@ -9,6 +9,7 @@ import { finishReply, markReplyFailed, saveRepliesProgress } from "@/lib/db/mess
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { providerModelId } from "@/lib/model/providers";
 import { upstreamEvents } from "@/lib/model/upstream-events";
 import { generationBus } from "@/lib/scale/generation-bus";
 import { appTools } from "@/lib/tools/catalogue";
@@ -121,7 +122,7 @@ async function retitle(command: ReplyCommand, first: NewConversation, replyText:
   const { demoMode, TITLE_MODEL } = env();
   if (demoMode || TITLE_MODEL === "off") return;
   const target = { userId: command.userId, conversationId: command.conversationId };
-  await retitleConversation(anthropic(), TITLE_MODEL, target, first, replyText);
+  await retitleConversation(anthropic(), providerModelId(TITLE_MODEL), target, first, replyText);
 }
 
 /** The operator's line for a finished reply: ids, outcome, steps, latency, usage and cost, never text. */

@@ -5,6 +5,7 @@
 // passed in (model client, reply store, generation bus, tools), so it runs against fakes in tests.
 import type { MessageCreateParamsBase, RawMessageStreamEvent } from "@anthropic-ai/sdk/resources/messages";
 import { logger } from "@/lib/log";
+import { billedModel } from "@/lib/model/providers";
 import { addUsage, costUsd } from "@/lib/pricing/cost";
 import type { ToolBox } from "@/lib/tools/types";
 import type { GenerationBus } from "./bus";
@@ -205,7 +206,7 @@ export async function runReply(
         content.push(...reply.contentSoFar());
         requestId = stream.requestId() ?? requestId;
         if (reply.model) {
-          model = reply.model;
+          model = billedModel(command.spec.params.model, reply.model);
           const stepCost = costUsd(model, reply.usage);
           usage = addUsage(usage, reply.usage);
           cost = sumCost(cost, stepCost);

@@ -22,6 +22,7 @@ import { isImageMediaType } from "@/lib/images/limits";
 import { checkImageUrl } from "@/lib/images/url";
 import { logger } from "@/lib/log";
 import { acceptModel } from "@/lib/model/models";
+import { providerDisabledTools, providerLacks } from "@/lib/model/providers";
 import type { ModelInfo } from "@/lib/model/types";
 import { replyTools } from "@/lib/tools/catalogue";
 import type { ToolChoices } from "@/lib/tools/choices";
@@ -67,6 +68,8 @@ async function userTurnContent(userId: string, request: SendRequest): Promise<Co
   const owned = new Map((await findAttachmentMeta(userId, uploads)).map((meta) => [meta.id, meta]));
   const images: ContentBlock[] = request.images.map((image) => {
     if (image.kind === "url") {
+      if (providerLacks("url_images"))
+        throw new AppError("bad_request:input", "This platform takes attached images only, not image URLs.");
       const check = checkImageUrl(image.url, { allowHttp: env().ALLOW_HTTP_IMAGE_URLS });
       if (!check.ok)
         throw new AppError(
@@ -280,10 +283,17 @@ async function planRetry(userId: string, request: RetryRequest): Promise<Planned
   };
 }
 
-/** Tools the admin switched off (all of them in demo mode: the simulated model cannot use them). */
+/**
+ * Tools the admin switched off and those the provider cannot run (all of them in demo mode: the
+ * simulated model cannot use them).
+ */
 function disabledTools(): DisabledTools {
   const config = env();
-  return new Set(config.demoMode ? [...SERVER_TOOL_IDS, "connectors"] : config.DISABLED_TOOLS);
+  return new Set(
+    config.demoMode
+      ? [...SERVER_TOOL_IDS, "connectors"]
+      : [...config.DISABLED_TOOLS, ...providerDisabledTools()],
+  );
 }
 
 /** The server tools switched on that this model may use and the admin allows. */

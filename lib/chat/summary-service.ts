@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { billedModel, providerModelId } from "@/lib/model/providers";
 import { costUsd, type TokenUsage } from "@/lib/pricing/cost";
 import { budgetRefusal } from "./budget";
 import { parseContent } from "./content";
@@ -21,7 +22,7 @@ import { summaryInput, summaryRequest } from "./summary";
 export function summaryModel(): string | null {
   const { demoMode, SUMMARY_MODEL } = env();
   if (SUMMARY_MODEL === "off") return null;
-  return demoMode ? "demo" : SUMMARY_MODEL;
+  return demoMode ? "demo" : providerModelId(SUMMARY_MODEL);
 }
 
 async function reserve(userId: string, holdId: string, estimateUsd: number) {
@@ -56,7 +57,7 @@ export async function summarizeConversation(
     cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
     cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
   };
-  const billed = message.model || model;
+  const billed = billedModel(model, message.model);
   const entry = {
     userId,
     conversationId,

@@ -5,6 +5,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import { replaceInitialTitle } from "@/lib/db/conversations";
 import { recordUsage } from "@/lib/db/usage";
 import { logger } from "@/lib/log";
+import { billedModel } from "@/lib/model/providers";
 import { costUsd } from "@/lib/pricing/cost";
 import type { NewConversation } from "./service";
 import { suggestTitle } from "./title";
@@ -25,14 +26,15 @@ export async function retitleConversation(
   const { conversationId } = target;
   try {
     const suggestion = await suggestTitle(client, model, first.userText, replyText);
+    const billed = billedModel(model, suggestion.model);
     await recordUsage({
       ...target,
       messageId: null,
       kind: "title",
-      model: suggestion.model,
+      model: billed,
       requestId: suggestion.requestId,
       usage: suggestion.usage,
-      costUsd: costUsd(suggestion.model, suggestion.usage),
+      costUsd: costUsd(billed, suggestion.usage),
     }).catch((error: unknown) => logger.error({ err: error, conversationId }, "title usage not recorded"));
     if (suggestion.title) await replaceInitialTitle(conversationId, first.title, suggestion.title);
   } catch (error) {

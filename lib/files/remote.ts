@@ -15,6 +15,7 @@ import { type AttachmentData, setRemoteFileId } from "@/lib/db/attachments";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { anthropic } from "@/lib/model/client";
+import { providerLacks } from "@/lib/model/providers";
 import { FILES_BETA } from "@/lib/tools/server-tools";
 
 /** Per endpoint (base URL): whether it has the Files API, once an upload has told. */
@@ -44,9 +45,12 @@ function usableFileId(stored: string | null | undefined): string | null {
   return colon > 0 && stored.slice(0, colon) === accountTag() ? stored.slice(colon + 1) : null;
 }
 
-/** Whether file ids may be sent to this endpoint: not in demo mode, nor where uploads found no Files API. */
+/**
+ * Whether file ids may be sent to this endpoint: not in demo mode, nor on a platform without the
+ * Files API, nor where uploads found none. Otherwise attachments go inline.
+ */
 export function filesApiUsable(): boolean {
-  return !env().demoMode && hasFilesApi.get(endpoint()) !== false;
+  return !env().demoMode && !providerLacks("files_api") && hasFilesApi.get(endpoint()) !== false;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -167,6 +171,6 @@ async function deleteWithRetries(fileId: string): Promise<void> {
  * never throws, never waits. Files of another endpoint or key are out of reach and left alone.
  */
 export function deleteRemoteFiles(stored: readonly string[]): void {
-  if (env().demoMode) return;
+  if (env().demoMode || providerLacks("files_api")) return;
   for (const fileId of stored.map(usableFileId)) if (fileId) void deleteWithRetries(fileId);
 }

@@ -53,6 +53,8 @@ export interface ImageAttachmentsOptions {
   maxEdge?: number;
   /** Accept http:// image URLs as well as https://. */
   allowHttp?: boolean;
+  /** Offer image URLs at all (default true; a cloud platform that takes inline images only: false). */
+  allowUrls?: boolean;
   /** Load each image URL in the browser first, refusing those that do not load (default true). */
   checkUrls?: boolean;
   endpoint?: string;
@@ -69,6 +71,7 @@ export interface ImageAttachments {
   notice: string | null;
   maxImages: number;
   allowHttp: boolean;
+  allowUrls: boolean;
   /** For chosen, pasted and dropped files. */
   add: (files: Iterable<File> | ArrayLike<File>) => void;
   /** Null when added, else the message saying why not. */
@@ -90,6 +93,7 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
     maxImages = MAX_IMAGES_PER_MESSAGE,
     maxEdge,
     allowHttp = false,
+    allowUrls = true,
     checkUrls = true,
     endpoint,
   } = options;
@@ -210,12 +214,13 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
       notice,
       maxImages,
       allowHttp,
+      allowUrls,
       add,
       addUrl,
       remove,
       clear,
     };
-  }, [items, notice, maxImages, allowHttp, add, addUrl, remove, clear]);
+  }, [items, notice, maxImages, allowHttp, allowUrls, add, addUrl, remove, clear]);
 }
 
 function newItem(key: string, kind: ImageItem["kind"], name: string): ImageItem {

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { anthropic } from "./client";
 import { DEMO_MODEL } from "./demo";
 import fallbackModels from "./fallback-models.json";
+import { canonicalModelId, type ProviderModel } from "./provider-models";
+import { providerModels } from "./providers";
 import { EFFORT_LEVELS, type ModelInfo } from "./types";
 
 const CACHE_MS = 5 * 60_000;
@@ -82,6 +84,14 @@ const FALLBACK: ModelInfo[] = fallbackModels.map((model) =>
   }),
 );
 
+/** A platform's table entry with the capabilities of the Anthropic model it is. */
+function fromProviderTable(entry: ProviderModel): ModelInfo {
+  const known =
+    FALLBACK.find((model) => model.id === entry.canonical) ?? toModelInfo({ id: entry.canonical });
+  const displayName = entry.label ? `${known.displayName} (${entry.label})` : known.displayName;
+  return { ...known, id: entry.id, displayName };
+}
+
 async function fetchModels(): Promise<ModelInfo[]> {
   const models: ModelInfo[] = [];
   for await (const model of anthropic().models.list({ limit: 100 })) {
@@ -104,6 +114,9 @@ async function loadModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
 
 export async function listModels(): Promise<{ models: ModelInfo[]; live: boolean }> {
   if (env().demoMode) return { models: [toModelInfo(DEMO_MODEL)], live: true };
+  // A platform without a Models API: its table is the list (and only its ids are accepted).
+  const table = providerModels();
+  if (table) return { models: table.map(fromProviderTable), live: true };
   if (cache && Date.now() - cache.at < CACHE_MS) return { models: cache.models, live: true };
   loading ??= loadModels().finally(() => {
     loading = undefined;
@@ -116,8 +129,12 @@ export function defaultModelId(models: ModelInfo[]): string {
   const usable = models.filter((model) => !model.deprecated);
   const configured = env().DEFAULT_MODEL;
   if (configured && models.some((model) => model.id === configured)) return configured;
-  const preferred = PREFERRED_DEFAULTS.find((id) => usable.some((model) => model.id === id));
-  return preferred ?? usable[0]?.id ?? models[0]?.id ?? DEMO_MODEL.id;
+  // A platform's ids name the same models: the preference is by the Anthropic id.
+  for (const id of PREFERRED_DEFAULTS) {
+    const preferred = usable.find((model) => canonicalModelId(model.id) === id);
+    if (preferred) return preferred.id;
+  }
+  return usable[0]?.id ?? models[0]?.id ?? DEMO_MODEL.id;
 }
 
 export async function findModel(id: string): Promise<ModelInfo | undefined> {

@@ -1,4 +1,6 @@
+import { canonicalModelId } from "@/lib/model/provider-models";
 import prices from "./prices.json";
+import providerPrices from "./provider-prices.json";
 
 /** USD per million tokens. */
 export interface Price {
@@ -51,9 +53,14 @@ const CACHE_WRITE_5M = 1.25;
 const CACHE_WRITE_1H = 2;
 const CACHE_READ = 0.1;
 
+const platformPrices: { models: Record<string, Price> } = providerPrices;
+
 export function priceOf(model: string): Price | null {
   // hasOwn: a model id such as "constructor" must not reach Object.prototype.
-  const id = Object.hasOwn(table.aliases, model) ? table.aliases[model]! : model;
+  if (Object.hasOwn(platformPrices.models, model)) return platformPrices.models[model]!;
+  // A cloud platform's id costs what the same model costs on Anthropic's API, unless listed above.
+  const canonical = canonicalModelId(model);
+  const id = Object.hasOwn(table.aliases, canonical) ? table.aliases[canonical]! : canonical;
   return Object.hasOwn(table.models, id) ? table.models[id]! : null;
 }
 

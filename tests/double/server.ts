@@ -15,6 +15,7 @@ import {
 import { fileSourceProblem, parseUpload } from "./file-sources";
 import { readSseFixture } from "./fixtures";
 import { findModel, isAcceptedModel, listModels } from "./models";
+import { bedrockFrame, type Framing, providerRoute } from "./providers";
 import { requestProblem } from "./rules";
 import {
   buildPlan,
@@ -76,7 +77,7 @@ interface StoredFile extends DoubleFile {
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const SPLIT_GAP_MS = 15;
-const REDACTED_HEADERS = new Set(["x-api-key", "authorization"]);
+const REDACTED_HEADERS = new Set(["x-api-key", "api-key", "authorization"]);
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -137,11 +138,11 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
 
 async function handle(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://double");
-  const path = url.pathname;
+  let path = url.pathname;
   const { raw, text, size } = await readBody(req);
   const tooLarge = size > MAX_BODY_BYTES;
   const upload = req.method === "POST" && path === "/v1/files";
-  const body = tooLarge || upload ? `<${size} bytes>` : parseJson(text);
+  let body = tooLarge || upload ? `<${size} bytes>` : parseJson(text);
 
   if (path.startsWith("/__double/")) return control(state, req.method ?? "", url, body, res);
   const recorded: RecordedRequest = {
@@ -162,7 +163,11 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const n = ++state.counter;
   const rid = `req_double_${n}`;
   if (tooLarge) return send(res, errorCase(413, new URLSearchParams()));
-  if (req.method === "POST" && path === "/v1/messages") return messages(state, req, res, body, n);
+  const platform = providerRoute(req.method ?? "", path, req.headers, body);
+  if (platform?.kind === "refuse") return send(res, platform.reply(rid));
+  let framing: Framing = "sse";
+  if (platform) ({ path, body, framing } = platform);
+  if (req.method === "POST" && path === "/v1/messages") return messages(state, req, res, body, n, framing);
   if (upload) return uploadFile(state, raw, String(req.headers["content-type"] ?? ""), res, rid);
   if (req.method === "POST" && path === "/v1/messages/count_tokens") {
     const problem =
@@ -327,7 +332,14 @@ function limitTimes(state: State, spec: ScenarioSpec, body: Obj): ScenarioSpec {
   return served < Number(times) ? spec : parseSpec("text");
 }
 
-async function messages(state: State, req: IncomingMessage, res: ServerResponse, body: unknown, n: number) {
+async function messages(
+  state: State,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  n: number,
+  framing: Framing,
+) {
   const rid = `req_double_${n}`;
   const obj = isObj(body) ? body : {};
   const header = req.headers["x-double-scenario"];
@@ -343,7 +355,7 @@ async function messages(state: State, req: IncomingMessage, res: ServerResponse,
     if (problem) return send(res, problem(rid));
     const stream = obj.stream === true;
     const delay = intParam(spec.params, "delay", 0);
-    if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid);
+    if (spec.name === "fixture") return await replayFixture(res, spec, stream, delay, rid, framing);
     const plan = buildPlan(spec, {
       n,
       body: obj,
@@ -354,16 +366,24 @@ async function messages(state: State, req: IncomingMessage, res: ServerResponse,
     });
     const createdAt = new Date().toISOString();
     for (const file of plan.files ?? []) state.files.set(file.id, { ...file, createdAt });
-    return await (stream ? streamPlan(res, plan, delay, rid) : answerPlan(res, plan, delay, rid));
+    return await (stream ? streamPlan(res, plan, delay, rid, framing) : answerPlan(res, plan, delay, rid));
   } catch (err) {
     if (err instanceof ScenarioError && !res.headersSent) return send(res, invalidRequest(err.message, rid));
     throw err;
   }
 }
 
-async function streamPlan(res: ServerResponse, plan: Plan, delay: number, rid: string): Promise<void> {
-  res.writeHead(200, sseHeaders(rid));
-  if (!(await writeChunks(res, plan.events.map(formatEvent), delay))) return;
+async function streamPlan(
+  res: ServerResponse,
+  plan: Plan,
+  delay: number,
+  rid: string,
+  framing: Framing,
+): Promise<void> {
+  res.writeHead(200, streamHeaders(rid, framing));
+  const chunks: (string | Buffer)[] =
+    framing === "eventstream" ? plan.events.map(bedrockFrame) : plan.events.map(formatEvent);
+  if (!(await writeChunks(res, chunks, delay))) return;
   if (plan.ending === "end") res.end();
   else if (plan.ending === "drop") {
     await sleep(20); // let the client read the deltas before the connection dies
@@ -399,16 +419,23 @@ async function replayFixture(
   stream: boolean,
   delay: number,
   rid: string,
+  framing: Framing,
 ) {
   const raw = readSseFixture(spec.arg);
   if (!stream) return answerAccumulated(res, accumulate(parseSse(raw.toString("utf8"))), rid);
+  if (framing === "eventstream") {
+    res.writeHead(200, streamHeaders(rid, framing));
+    const frames = parseSse(raw.toString("utf8")).map(bedrockFrame);
+    if (await writeChunks(res, frames, delay)) res.end();
+    return;
+  }
   const split = spec.params.get("split") ?? (spec.arg === "japanese_text" ? "533,927,1071" : null);
   const offsets = split ? split.split(",").map((o) => Number(o)) : [];
   if (offsets.some((o) => !Number.isInteger(o) || o < 0)) {
     throw new ScenarioError(`Scenario param split must be byte offsets like 533,927, got "${split}"`);
   }
   if (delay > 0) offsets.push(...eventBoundaries(raw));
-  res.writeHead(200, sseHeaders(rid));
+  res.writeHead(200, streamHeaders(rid));
   if (await writeChunks(res, splitAt(raw, offsets), delay || (split ? SPLIT_GAP_MS : 0))) res.end();
 }
 
@@ -444,9 +471,10 @@ function rateLimitHeaders(): Record<string, string> {
   };
 }
 
-function sseHeaders(rid: string): Record<string, string> {
+function streamHeaders(rid: string, framing: Framing = "sse"): Record<string, string> {
   return {
-    "content-type": "text/event-stream; charset=utf-8",
+    "content-type":
+      framing === "eventstream" ? "application/vnd.amazon.eventstream" : "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
     "request-id": rid,
     ...rateLimitHeaders(),
@@ -488,10 +516,18 @@ function recordedHeaders(req: IncomingMessage): Record<string, string> {
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     headers[name] = REDACTED_HEADERS.has(name)
-      ? "<redacted>"
+      ? redacted(name, String(value))
       : Array.isArray(value)
         ? value.join(", ")
         : value;
   }
   return headers;
+}
+
+/** Secrets replaced; an Authorization header keeps its scheme (and SigV4 its scope) for tests to check. */
+function redacted(name: string, value: string): string {
+  if (name !== "authorization") return "<redacted>";
+  const sigv4 = /^AWS4-HMAC-SHA256 Credential=[^/]+(\/[^,]+),/.exec(value);
+  if (sigv4) return `AWS4-HMAC-SHA256 Credential=<redacted>${sigv4[1]} <redacted>`;
+  return `${value.split(" ")[0]} <redacted>`;
 }

@@ -505,7 +505,7 @@ describe("recording and control routes", () => {
     expect(double.requests).toHaveLength(2);
     const [sdk, raw] = double.requests;
     expect(sdk).toMatchObject({ method: "POST", path: "/v1/messages", body: user("remember me") });
-    expect(sdk?.headers.authorization).toBe("<redacted>");
+    expect(sdk?.headers.authorization).toBe("Bearer <redacted>");
     expect(raw?.headers["x-api-key"]).toBe("<redacted>");
     expect(raw?.body).toEqual(user("raw"));
     expect(JSON.stringify(double.requests)).not.toMatch(/test-key-123|sk-ant-secret/);

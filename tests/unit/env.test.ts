@@ -255,3 +255,46 @@ describe("several instances", () => {
     expect(envError({ INSTANCE_NAME: "a/b" }).problems).toEqual(["INSTANCE_NAME: must not contain /"]);
   });
 });
+
+describe("ANTHROPIC_PROVIDER", () => {
+  it("defaults to Anthropic's API; a cloud platform is never demo mode", () => {
+    expect(parseEnv({}).provider).toEqual({ name: "anthropic" });
+    const bedrock = parseEnv({ ANTHROPIC_PROVIDER: "bedrock", AWS_REGION: "us-east-1" });
+    expect(bedrock.provider).toMatchObject({ name: "bedrock", region: "us-east-1" });
+    expect(bedrock.demoMode).toBe(false);
+  });
+
+  it("refuses an unknown provider with the choices", () => {
+    expect(envError({ ANTHROPIC_PROVIDER: "azure" }).problems).toEqual([
+      "ANTHROPIC_PROVIDER: must be one of anthropic, bedrock, vertex, foundry",
+    ]);
+  });
+
+  it("names what each provider is missing", () => {
+    expect(envError({ ANTHROPIC_PROVIDER: "bedrock" }).problems).toEqual([
+      "AWS_REGION: required with ANTHROPIC_PROVIDER=bedrock (the Bedrock region, e.g. us-east-1)",
+    ]);
+    expect(
+      envError({ ANTHROPIC_PROVIDER: "bedrock", AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKID" })
+        .problems[0],
+    ).toMatch(/^AWS_SECRET_ACCESS_KEY: required with ANTHROPIC_PROVIDER=bedrock/);
+    expect(envError({ ANTHROPIC_PROVIDER: "vertex", CLOUD_ML_REGION: "us-east5" }).problems).toEqual([
+      "ANTHROPIC_VERTEX_PROJECT_ID: required with ANTHROPIC_PROVIDER=vertex (the Google Cloud region and project id of Vertex AI)",
+    ]);
+    expect(envError({ ANTHROPIC_PROVIDER: "foundry", ANTHROPIC_FOUNDRY_RESOURCE: "team" }).problems).toEqual([
+      "ANTHROPIC_FOUNDRY_API_KEY: required with ANTHROPIC_PROVIDER=foundry (the Foundry resource's key)",
+    ]);
+    expect(envError({ ANTHROPIC_PROVIDER: "foundry", ANTHROPIC_FOUNDRY_API_KEY: "k" }).problems[0]).toMatch(
+      /^ANTHROPIC_FOUNDRY_RESOURCE, ANTHROPIC_FOUNDRY_BASE_URL: .*exactly one/,
+    );
+  });
+
+  it("never prints a credential's value", () => {
+    const error = envError({
+      ANTHROPIC_PROVIDER: "bedrock",
+      AWS_REGION: "eu-west-1",
+      AWS_SECRET_ACCESS_KEY: "s3cr3t",
+    });
+    expect(error.message).not.toContain("s3cr3t");
+  });
+});

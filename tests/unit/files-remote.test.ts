@@ -8,7 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { AttachmentData } from "@/lib/db/attachments";
 import { type DoubleHandle, startDouble } from "../double/server";
 
-const config = { demoMode: false, ANTHROPIC_BASE_URL: "", LOG_LEVEL: "silent" };
+const config = {
+  demoMode: false,
+  provider: { name: "anthropic" },
+  ANTHROPIC_BASE_URL: "",
+  LOG_LEVEL: "silent",
+};
 let client: Anthropic;
 const stored = new Map<string, string>();
 

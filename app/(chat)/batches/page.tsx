@@ -8,6 +8,7 @@ import { listBatches } from "@/lib/db/batches";
 import { listPresetOptions } from "@/lib/db/presets";
 import { env } from "@/lib/env";
 import { defaultModelId, listModels } from "@/lib/model/models";
+import { providerLacks, providerName } from "@/lib/model/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, app] = await Promise.all([getTranslations("batches"), getTranslations("app")]);
@@ -28,7 +29,7 @@ export default async function BatchesPage() {
       models={models.map((m) => ({ id: m.id, name: m.displayName }))}
       defaultModel={defaultModelId(models)}
       presets={presets.map((p) => ({ id: p.id, name: p.name }))}
-      demoMode={env().demoMode}
+      unavailable={env().demoMode ? "demo" : providerLacks("batches") ? providerName() : null}
     />
   );
 }

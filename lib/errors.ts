@@ -23,6 +23,7 @@ export const errorStatus = {
   "conflict:email": 409,
   "conflict:generation": 409,
   "conflict:connector": 409,
+  "conflict:preset_name": 409,
   "conflict:last_admin": 409,
   "conflict:batch": 409,
   "conflict:sso_not_configured": 409,

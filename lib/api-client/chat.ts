@@ -44,3 +44,11 @@ export function saveSystemPrompt(
 ): Promise<ApiResult<{ systemPrompt: string | null }>> {
   return request(at("/api/system-prompt", conversationId), { method: "PATCH", body: change });
 }
+
+/** A summary of the conversation to start a new chat with (when a draft is too long for the model). */
+export function summarize(
+  conversationId: string,
+  signal: AbortSignal,
+): Promise<ApiResult<{ summary: string }>> {
+  return request(`${at("/api/conversations", conversationId)}/summary`, { method: "POST", signal });
+}

@@ -25,6 +25,8 @@ export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, labelled JSON (e.g. a file the user picked, which the server validates). */
+  jsonText?: string;
   signal?: AbortSignal;
 }
 
@@ -51,14 +53,13 @@ export async function failureOf(response: Response): Promise<ApiFailure> {
 
 /** Sends the request and hands back the response when it succeeded (2xx). */
 export async function requestRaw(path: string, options: RequestOptions = {}): Promise<RawResult> {
-  const { method = "GET", body, signal } = options;
+  const { method = "GET", body, jsonText, signal } = options;
+  const sent = jsonText ?? (body === undefined ? undefined : JSON.stringify(body));
   const response = await fetch(path, {
     method,
     signal,
     cache: "no-store",
-    ...(body === undefined
-      ? {}
-      : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+    ...(sent === undefined ? {} : { headers: { "Content-Type": "application/json" }, body: sent }),
   }).catch(() => null);
   if (!response) return { ok: false, failure: CONNECTION_FAILURE };
   if (!response.ok) return { ok: false, failure: await failureOf(response) };

@@ -52,3 +52,14 @@ export function summarize(
 ): Promise<ApiResult<{ summary: string }>> {
   return request(`${at("/api/conversations", conversationId)}/summary`, { method: "POST", signal });
 }
+
+export interface TokenCount {
+  inputTokens: number;
+  exact: boolean;
+  contextLimit: number | null;
+}
+
+/** Counts the input tokens of the request the composer would send (`body`: the route's JSON). */
+export function countTokens(body: string, signal: AbortSignal): Promise<ApiResult<TokenCount>> {
+  return request("/api/chat/count", { method: "POST", jsonText: body, signal });
+}

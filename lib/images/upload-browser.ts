@@ -19,10 +19,23 @@ export class UploadError extends Error {
     message: string,
     /** The server's error code, e.g. `quota_exceeded:storage`. */
     readonly code?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = "UploadError";
   }
+}
+
+/**
+ * Why the server refused the file, in the reader's words (`errorText`: lib/i18n/use-error-text); for
+ * invalid input the server's own detail is appended, as it names the limit the file broke.
+ */
+export function refusalReason(
+  error: UploadError,
+  errorText: (failure: { code: string; params: Record<string, string | number> }) => string,
+): string {
+  const text = errorText({ code: error.code ?? `http_${error.status}`, params: error.params });
+  return error.code === "bad_request:input" && error.message ? `${text} (${error.message})` : text;
 }
 
 export interface UploadOptions {
@@ -55,7 +68,7 @@ export function uploadFile<T>(
       const body: unknown = xhr.response;
       if (xhr.status >= 200 && xhr.status < 300 && isAnswer(body)) return resolve(body);
       const error = isErrorBody(body) ? body.error : undefined;
-      reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code));
+      reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code, error?.params));
     };
     xhr.onerror = () => reject(new UploadError(0, ""));
     xhr.onabort = () => reject(signal?.reason ?? new DOMException("Upload aborted", "AbortError"));

@@ -26,16 +26,19 @@ export class UploadError extends Error {
   }
 }
 
+/** Refusals of the file itself, whose server message names the file and the limit it broke. */
+const FILE_PROBLEMS = /^(bad_request:input|payload_too_large:input|unsupported_media_type:.+)$/;
+
 /**
  * Why the server refused the file, in the reader's words (`errorText`: lib/i18n/use-error-text); for
- * invalid input the server's own detail is appended, as it names the limit the file broke.
+ * a problem with the file itself the server's own detail is appended (it has no catalogue key yet).
  */
 export function refusalReason(
   error: UploadError,
   errorText: (failure: { code: string; params: Record<string, string | number> }) => string,
 ): string {
   const text = errorText({ code: error.code ?? `http_${error.status}`, params: error.params });
-  return error.code === "bad_request:input" && error.message ? `${text} (${error.message})` : text;
+  return error.code && FILE_PROBLEMS.test(error.code) && error.message ? `${text} ${error.message}` : text;
 }
 
 export interface UploadOptions {

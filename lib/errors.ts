@@ -23,6 +23,7 @@ export const errorStatus = {
   "conflict:email": 409,
   "conflict:generation": 409,
   "conflict:connector": 409,
+  "conflict:preset_name": 409,
   "conflict:last_admin": 409,
   "conflict:batch": 409,
   "conflict:sso_not_configured": 409,
@@ -47,6 +48,27 @@ export const errorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+const RETRY_AFTER = ["retryAfterSeconds"] as const;
+
+/**
+ * The params the server sends with a code, the only placeholders its catalogue message
+ * (lib/i18n/messages/<locale>/errors.json) may use; codes not listed send none.
+ */
+export const errorParams = {
+  budget_exceeded: ["budgetUsd", "resetsAt"],
+  "bad_request:batch_items": ["reason", "line"],
+  "rate_limited:chat": RETRY_AFTER,
+  "rate_limited:replies": RETRY_AFTER,
+  "rate_limited:search": RETRY_AFTER,
+  "rate_limited:upload": RETRY_AFTER,
+  "rate_limited:import": RETRY_AFTER,
+  "rate_limited:count": RETRY_AFTER,
+} as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorStatus, code);
+}
 
 export interface ErrorBody {
   error: {
@@ -77,6 +99,7 @@ export class AppError extends Error {
   static retryable(code: ErrorCode, message: string, seconds: number): AppError {
     const error = new AppError(code, message);
     error.retryAfter = Math.max(1, Math.ceil(seconds));
+    error.params = { retryAfterSeconds: error.retryAfter };
     return error;
   }
 

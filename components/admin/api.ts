@@ -1,24 +1,21 @@
 // The admin console's requests. A refusal comes back as its error code and the catalogue key of
 // what was wrong ("admin.errors.<key>"), translated where it is shown.
-import { isErrorBody } from "@/lib/errors";
+import { type ApiFailure, request } from "@/lib/api-client/request";
 
-export type AdminResult<T = unknown> = { ok: true; data: T } | { ok: false; code: string; key: string };
+export type AdminFailure = Pick<ApiFailure, "code" | "params" | "requestId"> & { key: string };
+
+export type AdminResult<T = unknown> = { ok: true; data: T } | ({ ok: false } & AdminFailure);
 
 export async function adminRequest<T = unknown>(
   path: string,
-  method: string,
+  method: "POST" | "PATCH",
   body: object,
 ): Promise<AdminResult<T>> {
-  const response = await fetch(path, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (response?.ok) return { ok: true, data: (await response.json()) as T };
-  const error = await response?.json().catch(() => null);
-  if (!isErrorBody(error)) return { ok: false, code: "failed", key: "failed" };
-  const issue = error.error.issues?.[0]?.message;
-  return { ok: false, code: error.error.code, key: issue ?? error.error.code };
+  const result = await request<T>(path, { method, body });
+  if (result.ok) return result;
+  const { code, params, requestId, issues } = result.failure;
+  // The admin routes' field issues are keys of the admin catalogue.
+  return { ok: false, code, params, requestId, key: issues[0]?.message ?? code };
 }
 
 export const changeUser = (id: string, body: object) =>

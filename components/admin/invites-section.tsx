@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { createInvite } from "./api";
+import { type AdminFailure, createInvite } from "./api";
 import { RefusalText } from "./refusal-text";
 
 const control = "rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -24,7 +24,7 @@ export function InvitesSection({ invites, now }: { invites: InviteRow[]; now: st
   const [uses, setUses] = useState("1");
   const [hours, setHours] = useState("72");
   const [link, setLink] = useState<string | null>(null);
-  const [failure, setFailure] = useState<{ code: string; key: string } | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [pending, startTransition] = useTransition();
   const date = (value: string) =>
     format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" });

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { REGISTRATION_MODES, type RegistrationMode } from "@/lib/admin/schemas";
-import { changeSettings } from "./api";
+import { type AdminFailure, changeSettings } from "./api";
 import { RefusalText } from "./refusal-text";
 
 const control = "rounded-md border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -22,7 +22,7 @@ export function RegistrationSettings({ mode: savedMode, defaultBudgetUsd, closed
   const router = useRouter();
   const [mode, setMode] = useState(savedMode);
   const [budget, setBudget] = useState(defaultBudgetUsd === null ? "" : String(defaultBudgetUsd));
-  const [failure, setFailure] = useState<{ code: string; key: string } | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 

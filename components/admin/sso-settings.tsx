@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { changeSettings } from "./api";
+import { type AdminFailure, changeSettings } from "./api";
 import { RefusalText } from "./refusal-text";
 
 interface Props {
@@ -17,7 +17,7 @@ export function SsoSettings({ ssoName, passwordSignIn: savedPasswordSignIn }: Pr
   const t = useTranslations("admin");
   const router = useRouter();
   const [passwordSignIn, setPasswordSignIn] = useState(savedPasswordSignIn);
-  const [failure, setFailure] = useState<{ code: string; key: string } | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
 

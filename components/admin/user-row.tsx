@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ROLES } from "@/lib/admin/schemas";
-import { changeUser } from "./api";
+import { type AdminFailure, changeUser } from "./api";
 import { RefusalText } from "./refusal-text";
 
 export interface UserRowData {
@@ -26,7 +26,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
   const t = useTranslations("admin");
   const format = useFormatter();
   const router = useRouter();
-  const [failure, setFailure] = useState<{ code: string; key: string } | null>(null);
+  const [failure, setFailure] = useState<AdminFailure | null>(null);
   const [budget, setBudget] = useState(user.monthlyBudgetUsd === null ? "" : String(user.monthlyBudgetUsd));
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();

@@ -1,6 +1,6 @@
 // The /batches page's calls to /api/batches, with failures reduced to catalogue keys and values.
+import { type ApiFailure, at, type RequestOptions, request } from "@/lib/api-client/request";
 import type { BatchItemView, BatchView } from "@/lib/batches/view";
-import { isErrorBody } from "@/lib/errors";
 
 export interface BatchForm {
   name?: string;
@@ -35,6 +35,7 @@ export interface Failure {
   key: string;
   code: string;
   values: Record<string, string | number>;
+  requestId?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -52,40 +53,23 @@ const KEYS: Record<string, string> = {
   "unauthorized:auth": "signedOut",
 };
 
-function failure(body: unknown): Failure {
-  if (!isErrorBody(body)) return { key: "failed", code: "internal:server", values: {} };
-  const { code, params = {} } = body.error;
-  return { key: KEYS[code] ?? "failed", code, values: params };
+function failure({ code, params, requestId }: ApiFailure): Failure {
+  return { key: KEYS[code] ?? "failed", code, values: params, requestId };
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<Result<T>> {
-  try {
-    const response = await fetch(path, init);
-    const text = await response.text();
-    const body: unknown = text ? JSON.parse(text) : null;
-    return response.ok ? { ok: true, value: body as T } : { ok: false, failure: failure(body) };
-  } catch {
-    return { ok: false, failure: { key: "failed", code: "internal:server", values: {} } };
-  }
+async function call<T>(path: string, options?: RequestOptions): Promise<Result<T>> {
+  const result = await request<T>(path, options);
+  return result.ok ? { ok: true, value: result.data } : { ok: false, failure: failure(result.failure) };
 }
 
-const json = (body: unknown): RequestInit => ({
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
+const post = (body?: unknown): RequestOptions => ({ method: "POST", body });
 
-export const previewBatch = (form: BatchForm) => call<Preview>("/api/batches/preview", json(form));
-export const submitBatch = (form: BatchForm) => call<{ id: string }>("/api/batches", json(form));
-export const listBatches = () => call<{ batches: BatchView[] }>("/api/batches", { cache: "no-store" });
+export const previewBatch = (form: BatchForm) => call<Preview>("/api/batches/preview", post(form));
+export const submitBatch = (form: BatchForm) => call<{ id: string }>("/api/batches", post(form));
+export const listBatches = () => call<{ batches: BatchView[] }>("/api/batches");
 export const batchPage = (id: string, page: number) =>
-  call<BatchPage>(`/api/batches/${encodeURIComponent(id)}?page=${page}`, { cache: "no-store" });
-export const cancelBatch = (id: string) =>
-  call<null>(`/api/batches/${encodeURIComponent(id)}/cancel`, { method: "POST" });
-export const deleteBatch = (id: string) =>
-  call<null>(`/api/batches/${encodeURIComponent(id)}`, { method: "DELETE" });
+  call<BatchPage>(`${at("/api/batches", id)}?page=${page}`);
+export const cancelBatch = (id: string) => call<null>(`${at("/api/batches", id)}/cancel`, post());
+export const deleteBatch = (id: string) => call<null>(at("/api/batches", id), { method: "DELETE" });
 export const openItemAsChat = (id: string, itemId: string) =>
-  call<{ conversationId: string }>(
-    `/api/batches/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}/chat`,
-    { method: "POST" },
-  );
+  call<{ conversationId: string }>(`${at("/api/batches", id, "items", itemId)}/chat`, post());

@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 import { formatUsd } from "@/lib/pricing/cost";
 import type { Failure } from "./api";
 
@@ -7,6 +8,7 @@ import type { Failure } from "./api";
 export function useFailureText() {
   const t = useTranslations("batches");
   const format = useFormatter();
+  const errorText = useErrorText();
   return (failure: Failure): string => {
     const v = failure.values;
     if (failure.key === "budget_exceeded") {
@@ -22,6 +24,9 @@ export function useFailureText() {
       const reason = typeof v.reason === "string" && t.has(`reasons.${v.reason}`) ? v.reason : null;
       return t("errors.items", { reason: reason ? t(`reasons.${reason}`, { line: v.line ?? 0 }) : "?" });
     }
+    // A code the page has no words of its own for: the shared catalogue's message.
+    if (failure.key === "failed")
+      return errorText({ code: failure.code, params: failure.values, requestId: failure.requestId });
     return t(`errors.${failure.key}`);
   };
 }

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { budget as fetchBudget } from "@/lib/api-client/account";
 import { budgetLevel } from "@/lib/budget/month";
 import { CONVERSATIONS_CHANGED } from "./use-chat";
 
@@ -18,10 +19,8 @@ function useBudget(initial: BudgetView): BudgetView {
   useEffect(() => {
     if (initial.budgetUsd === null) return;
     const refresh = () => {
-      void fetch("/api/budget")
-        .then((response) => (response.ok ? (response.json() as Promise<BudgetView>) : null))
-        .then((fresh) => fresh && setBudget(fresh))
-        .catch(() => null); // the notice keeps what it showed; the server enforces the budget anyway
+      // On a failure the notice keeps what it showed; the server enforces the budget anyway.
+      void fetchBudget().then((result) => result.ok && setBudget(result.data));
     };
     window.addEventListener(CONVERSATIONS_CHANGED, refresh);
     return () => window.removeEventListener(CONVERSATIONS_CHANGED, refresh);

@@ -5,16 +5,22 @@ import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
 import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
+import {
+  systemPrompt as savedSystemPrompt,
+  saveSystemPrompt as saveSystemPromptCall,
+} from "@/lib/api-client/chat";
+import { saveSettings } from "@/lib/api-client/settings";
 import { takeNewChatDraft } from "@/lib/chat/summary-draft";
 import { carryThinkingChoice, type ThinkingChoice } from "@/lib/chat/thinking";
 import { useTokenCount } from "@/lib/chat/use-token-count";
 import type { ChatMessage } from "@/lib/chat/view-model";
 import type { ConnectorView } from "@/lib/connectors/schema";
 import { useDocumentAttachments } from "@/lib/documents/use-document-attachments";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 import type { ModelInfo } from "@/lib/model/types";
 import type { CostSummary } from "@/lib/pricing/cost";
 import type { ToolChoices } from "@/lib/tools/choice-limits";
-import { BudgetNotice, type BudgetView, useBudgetRefusal } from "./budget-notice";
+import { BudgetNotice, type BudgetView } from "./budget-notice";
 import { CitationsSwitch } from "./citations-switch";
 import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
@@ -85,14 +91,12 @@ function initialChoice(conversation: ConversationData, presets: PresetOption[]):
   return conversation.systemPrompt ? CUSTOM_PROMPT : NO_PROMPT;
 }
 
-async function saveSystemPrompt(conversationId: string, body: object): Promise<string | null | undefined> {
-  const response = await fetch(`/api/system-prompt/${conversationId}`, {
-    method: "PATCH",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) return undefined;
-  return ((await response.json()) as { systemPrompt: string | null }).systemPrompt;
+async function saveSystemPrompt(
+  conversationId: string,
+  change: Parameters<typeof saveSystemPromptCall>[1],
+): Promise<string | null | undefined> {
+  const result = await saveSystemPromptCall(conversationId, change);
+  return result.ok ? result.data.systemPrompt : undefined;
 }
 
 export function ChatView({
@@ -103,7 +107,7 @@ export function ChatView({
   options: ChatOptions;
 }) {
   const t = useTranslations("chat");
-  const budgetRefusal = useBudgetRefusal();
+  const errorText = useErrorText();
   const chat = useChat({
     conversationId: conversation.id,
     initialMessages: conversation.messages,
@@ -181,12 +185,9 @@ export function ChatView({
   // A conversation started on this page: its saved prompt is the preset's copy made by the server.
   useEffect(() => {
     if (conversation.id || !chat.conversationId) return;
-    void fetch(`/api/system-prompt/${chat.conversationId}`)
-      .then((response) =>
-        response.ok ? (response.json() as Promise<{ systemPrompt: string | null }>) : null,
-      )
-      .then((body) => body && setSystemPrompt(body.systemPrompt))
-      .catch(() => {});
+    void savedSystemPrompt(chat.conversationId).then(
+      (result) => result.ok && setSystemPrompt(result.data.systemPrompt),
+    );
   }, [conversation.id, chat.conversationId]);
 
   const choose = async (next: PromptChoice) => {
@@ -282,11 +283,7 @@ export function ChatView({
             data-error-code={chat.sendError.code}
             className="mx-auto mb-2 max-w-3xl rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
           >
-            {chat.sendError.code === "connection_error"
-              ? t("errors.connection_error")
-              : chat.sendError.code === "budget_exceeded"
-                ? budgetRefusal(chat.sendError.params, chat.sendError.message)
-                : chat.sendError.message}
+            {errorText(chat.sendError)}
           </p>
         )}
         {options.budget && <BudgetNotice budget={options.budget} />}
@@ -341,11 +338,7 @@ export function ChatView({
             promptCaching={promptCaching}
             onPromptCachingChange={(on) => {
               setPromptCaching(on);
-              void fetch("/api/settings", {
-                method: "PATCH",
-                headers: { "Content-Type": "application/json" },
-                body: JSON.stringify({ promptCaching: on }),
-              });
+              void saveSettings({ promptCaching: on });
             }}
           />
           <ToolsMenu

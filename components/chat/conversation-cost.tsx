@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { conversationCost } from "@/lib/api-client/account";
 import { type CostSummary, formatUsd } from "@/lib/pricing/cost";
 
 /**
@@ -24,10 +25,7 @@ export function ConversationCost({
     const ended = wasStreaming.current && !streaming;
     wasStreaming.current = streaming;
     if (!ended) return;
-    void fetch(`/api/conversations/${conversationId}/cost`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ cost: CostSummary | null }>) : null))
-      .then((body) => body && setCost(body.cost))
-      .catch(() => {});
+    void conversationCost(conversationId).then((result) => result.ok && setCost(result.data.cost));
   }, [conversationId, streaming]);
   if (!cost) return null;
   return (

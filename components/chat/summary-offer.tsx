@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { summarize } from "@/lib/api-client/chat";
+import type { ApiFailure } from "@/lib/api-client/request";
 import { draftFromSummary, saveNewChatDraft } from "@/lib/chat/summary-draft";
-import { isErrorBody } from "@/lib/errors";
-import { useBudgetRefusal } from "./budget-notice";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 
 /** Server codes with a message of their own in the catalogue (chat.summary.errors). */
 const ERROR_KEYS = {
@@ -16,7 +17,7 @@ const ERROR_KEYS = {
   "not_found:conversation": "notFound",
 } as const;
 
-type Failure = { code: string; message: string; params?: Record<string, string | number> };
+type Failure = Pick<ApiFailure, "code" | "params" | "requestId">;
 type State =
   | { step: "closed" }
   | { step: "writing" }
@@ -27,16 +28,10 @@ async function fetchSummary(
   conversationId: string,
   signal: AbortSignal,
 ): Promise<{ summary: string } | Failure> {
-  try {
-    const response = await fetch(`/api/conversations/${conversationId}/summary`, { method: "POST", signal });
-    const body = (await response.json().catch(() => null)) as unknown;
-    if (response.ok && typeof (body as { summary?: unknown })?.summary === "string")
-      return { summary: (body as { summary: string }).summary };
-    if (isErrorBody(body)) return body.error;
-    return { code: "upstream:summary", message: "" };
-  } catch {
-    return { code: "connection_error", message: "" };
-  }
+  const result = await summarize(conversationId, signal);
+  if (!result.ok) return result.failure;
+  if (typeof result.data?.summary === "string") return { summary: result.data.summary };
+  return { code: "upstream:summary", params: {} };
 }
 
 /**
@@ -45,7 +40,7 @@ async function fetchSummary(
  */
 export function SummaryOffer({ conversationId, message }: { conversationId: string; message: string }) {
   const t = useTranslations("chat.summary");
-  const budgetRefusal = useBudgetRefusal();
+  const errorText = useErrorText();
   const router = useRouter();
   const [state, setState] = useState<State>({ step: "closed" });
   const dialog = useRef<HTMLDialogElement>(null);
@@ -86,10 +81,9 @@ export function SummaryOffer({ conversationId, message }: { conversationId: stri
   };
 
   const failure = (failed: Failure) => {
-    if (failed.code === "budget_exceeded") return budgetRefusal(failed.params, failed.message);
     if (failed.code === "connection_error") return t("errors.connection");
     const key = ERROR_KEYS[failed.code as keyof typeof ERROR_KEYS];
-    return key ? t(`errors.${key}`) : failed.message || t("errors.failed");
+    return key ? t(`errors.${key}`) : errorText(failed);
   };
 
   return (

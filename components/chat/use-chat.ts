@@ -3,12 +3,13 @@
 // Drives one conversation: sends messages and retries, follows reply streams (resuming after a
 // dropped connection or a reload), and stops replies.
 import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from "react";
+import * as api from "@/lib/api-client/chat";
+import type { ApiFailure } from "@/lib/api-client/request";
 import type { ContentBlock } from "@/lib/chat/content";
 import { ChatEventDecoder } from "@/lib/chat/protocol";
 import type { ReplyParams } from "@/lib/chat/request";
-import type { ChatMessage, MessagePage } from "@/lib/chat/view-model";
+import type { ChatMessage } from "@/lib/chat/view-model";
 import type { UploadedDocument } from "@/lib/documents/use-document-attachments";
-import { isErrorBody } from "@/lib/errors";
 import type { PendingImage } from "@/lib/images/use-image-attachments";
 import { NO_TOOLS_CHOSEN, type ToolChoices } from "@/lib/tools/choice-limits";
 import { chatReducer } from "./chat-state";
@@ -65,36 +66,11 @@ function localId() {
   return `local-${crypto.randomUUID()}`;
 }
 
-/** A refused request, for the alert above the composer: the server's error code and message. */
-export interface SendError {
-  /** "connection_error": no answer at all; `http_<status>`: an answer without an error body. */
-  code: string;
-  message: string;
-  /** Values for the translated message (e.g. `budget_exceeded`). */
-  params?: Record<string, string | number>;
-}
-
-async function refusal(response: Response | null): Promise<SendError> {
-  if (!response) return { code: "connection_error", message: "" };
-  const body = await response.json().catch(() => null);
-  return isErrorBody(body)
-    ? { code: body.error.code, message: body.error.message, params: body.error.params }
-    : { code: `http_${response.status}`, message: `HTTP ${response.status}` };
-}
-
 /** "skipped": nothing to load, or that page is already on its way. */
 export type OlderPageResult = "loaded" | "skipped" | "failed";
 
 /** Fired on window when a reply ends, so the conversation list can show the new or updated conversation. */
 export const CONVERSATIONS_CHANGED = "conversations-changed";
-
-function postChat(body: object) {
-  return fetch("/api/chat", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-}
 
 export function useChat({
   conversationId: initialConversationId,
@@ -106,7 +82,7 @@ export function useChat({
   // The cursor of the older page being loaded or shown: each page is asked for once.
   const requestedCursor = useRef<string | null>(null);
   const [streamingId, setStreamingId] = useState<string | null>(null);
-  const [sendError, setSendError] = useState<SendError | null>(null);
+  const [sendError, setSendError] = useState<ApiFailure | null>(null);
   const conversationId = useRef(initialConversationId);
   const [savedConversationId, setSavedConversationId] = useState(initialConversationId);
   const stopWanted = useRef(false);
@@ -118,11 +94,8 @@ export function useChat({
   const listVersion = useRef(0);
 
   const loadSaved = useCallback(async (id: string) => {
-    const response = await fetch(`/api/chat/${id}`).catch(() => null);
-    const body = response?.ok
-      ? ((await response.json().catch(() => null)) as { message?: ChatMessage } | null)
-      : null;
-    if (body?.message) dispatch({ type: "loaded", message: body.message });
+    const result = await api.savedMessage(id);
+    if (result.ok && result.data?.message) dispatch({ type: "loaded", message: result.data.message });
   }, []);
 
   /** Reads a reply stream to its end; on a cut connection, resumes from the last event seen. */
@@ -152,7 +125,7 @@ export function useChat({
                   setSavedConversationId(event.conversationId);
                   window.history.replaceState(null, "", `/c/${event.conversationId}`);
                 }
-                if (stopWanted.current) void fetch(`/api/chat/${id}/stop`, { method: "POST" });
+                if (stopWanted.current) void api.stopReply(id);
               }
               if (event.type === "end") ended = true;
             }
@@ -163,9 +136,9 @@ export function useChat({
         if (ended || id.startsWith("local-")) break;
         // Our server unreachable (a network error, not just a cut stream): stop following, so the
         // composer is usable again, and show whatever was saved.
-        const next = await fetch(`/api/chat/${id}/stream?after=${lastSeq}`).catch(() => null);
-        if (next?.status !== 200) break; // 204: it finished while we were away
-        response = next;
+        const next = await api.replyStream(id, lastSeq);
+        if (!next.ok || next.response.status !== 200) break; // 204: it finished while we were away
+        response = next.response;
       }
       if (!ended && !id.startsWith("local-")) await loadSaved(id);
       setStreamingId(null);
@@ -181,15 +154,15 @@ export function useChat({
    */
   const resume = useCallback(
     async (id: string, stillShown: () => boolean = () => true) => {
-      const response = await fetch(`/api/chat/${id}/stream?after=-1`).catch(() => null);
+      const result = await api.replyStream(id, -1);
       if (!stillShown()) return;
-      if (response?.status !== 200) {
+      if (!result.ok || result.response.status !== 200) {
         await loadSaved(id);
         return;
       }
       dispatch({ type: "resuming", id });
       setStreamingId(id);
-      await follow(response, id);
+      await follow(result.response, id);
     },
     [follow, loadSaved],
   );
@@ -207,7 +180,7 @@ export function useChat({
       const attached = [...extras.images.map(storedImage), ...documents.map(storedDocument)];
       dispatch({ type: "sent", userId, assistantId, text, attachments: attached, model });
       setStreamingId(assistantId);
-      const response = await postChat({
+      const result = await api.postChat({
         kind: "send",
         conversationId: conversationId.current ?? undefined,
         // The new turn follows what is on screen, whatever another tab chose meanwhile.
@@ -219,14 +192,14 @@ export function useChat({
         params,
         tools: extras.tools ?? NO_TOOLS_CHOSEN,
       });
-      if (!response?.ok) {
+      if (!result.ok) {
         // Nothing was saved: take the turn back so the text returns to the composer.
         dispatch({ type: "discard", ids: [userId, assistantId] });
         setStreamingId(null);
-        setSendError(await refusal(response));
+        setSendError(result.failure);
         return false;
       }
-      void follow(response, assistantId);
+      void follow(result.response, assistantId);
       return true;
     },
     [follow],
@@ -236,10 +209,10 @@ export function useChat({
   const postChange = useCallback(async (body: object): Promise<Response | null> => {
     setSendError(null);
     setPending(true);
-    const response = await postChat(body);
+    const result = await api.postChat(body);
     setPending(false);
-    if (response?.ok) return response;
-    setSendError(await refusal(response));
+    if (result.ok) return result.response;
+    setSendError(result.failure);
     return null;
   }, []);
 
@@ -288,16 +261,12 @@ export function useChat({
       setSendError(null);
       setPending(true);
       try {
-        const response = await fetch(`/api/conversations/${id}/branch`, {
-          method: "PUT",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ messageId }),
-        }).catch(() => null);
-        if (!response?.ok) {
-          setSendError(await refusal(response));
+        const result = await api.switchBranch(id, messageId);
+        if (!result.ok) {
+          setSendError(result.failure);
           return;
         }
-        const page = (await response.json()) as MessagePage;
+        const page = result.data;
         const version = ++listVersion.current;
         dispatch({ type: "replaced", messages: page.messages });
         requestedCursor.current = null;
@@ -318,14 +287,12 @@ export function useChat({
     if (!id || !olderCursor || requestedCursor.current === olderCursor) return "skipped";
     requestedCursor.current = olderCursor;
     const version = listVersion.current;
-    const response = await fetch(
-      `/api/conversations/${id}/messages?before=${encodeURIComponent(olderCursor)}`,
-    ).catch(() => null);
-    if (!response?.ok) {
+    const result = await api.olderMessages(id, olderCursor);
+    if (!result.ok) {
       requestedCursor.current = null; // let the next scroll try again
       return "failed";
     }
-    const page = (await response.json()) as MessagePage;
+    const page = result.data;
     if (version !== listVersion.current) return "failed"; // another branch is shown now
     // A transition renders the page in slices, so scrolling and typing stay responsive meanwhile.
     startTransition(() => {
@@ -338,7 +305,7 @@ export function useChat({
   const stop = useCallback(() => {
     stopWanted.current = true;
     if (streamingId && !streamingId.startsWith("local-")) {
-      void fetch(`/api/chat/${streamingId}/stop`, { method: "POST" });
+      void api.stopReply(streamingId);
     }
   }, [streamingId]);
 

@@ -3,46 +3,40 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { isErrorBody } from "@/lib/errors";
+import { importConversation } from "@/lib/api-client/account";
 import { MAX_IMPORT_BYTES } from "@/lib/export/limits";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 
 const rowClass = "block cursor-pointer rounded-md px-3 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800";
 
 /** The sidebar footer's data tools: import a conversation export, download everything. */
 export function AccountData() {
   const t = useTranslations("search");
+  const errorText = useErrorText();
   const router = useRouter();
   const inputId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<string>();
 
   async function importFile(file: File) {
     setError(null);
+    setErrorCode(undefined);
     if (file.size > MAX_IMPORT_BYTES) {
       setError(t("importTooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
       return;
     }
     setBusy(true);
-    try {
-      const response = await fetch("/api/import", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: await file.text(),
-      });
-      const body = (await response.json().catch(() => null)) as unknown;
-      if (!response.ok || typeof body !== "object" || body === null || !("id" in body)) {
-        setError(
-          t("importFailed", { reason: isErrorBody(body) ? body.error.message : String(response.status) }),
-        );
-        return;
-      }
-      router.push(`/c/${String(body.id)}`);
-      router.refresh();
-    } catch {
-      setError(t("importFailed", { reason: "network" }));
-    } finally {
-      setBusy(false);
+    const text = await file.text().catch(() => null);
+    const result = text === null ? null : await importConversation(text);
+    setBusy(false);
+    if (!result?.ok || typeof result.data?.id !== "string") {
+      setErrorCode(result && !result.ok ? result.failure.code : undefined);
+      setError(t("importFailed", { reason: result && !result.ok ? errorText(result.failure) : "?" }));
+      return;
     }
+    router.push(`/c/${result.data.id}`);
+    router.refresh();
   }
 
   return (
@@ -63,7 +57,7 @@ export function AccountData() {
         }}
       />
       {error && (
-        <p role="alert" className="px-3 py-1 text-xs text-red-600">
+        <p role="alert" data-error-code={errorCode} className="px-3 py-1 text-xs text-red-600">
           {error}
         </p>
       )}

@@ -1,7 +1,7 @@
 // The preset page's calls to /api/presets, with failures reduced to keys of the "presets.errors" catalogue.
-import { isErrorBody } from "@/lib/errors";
+import * as api from "@/lib/api-client/presets";
+import type { ApiResult } from "@/lib/api-client/request";
 import {
-  DUPLICATE_NAME_MESSAGE,
   type PresetData,
   type PresetInput,
   type PresetUpdate,
@@ -18,7 +18,8 @@ export type ErrorKey =
   | "signedOut"
   | "failed";
 
-export type Outcome = { ok: true } | { ok: false; error: ErrorKey };
+/** `code`: the server's stable error code, for the alert's `data-error-code`. */
+export type Outcome = { ok: true } | { ok: false; error: ErrorKey; code: string };
 
 /** The first problem with the form's input, checked by the same schema as the server. */
 export function validationError(input: PresetInput): ErrorKey | null {
@@ -29,40 +30,24 @@ export function validationError(input: PresetInput): ErrorKey | null {
   return tooBig ? "promptTooLong" : "promptRequired";
 }
 
-function errorKey(body: unknown): ErrorKey {
-  if (!isErrorBody(body)) return "failed";
-  const { code, issues } = body.error;
-  if (code === "not_found:preset") return "notFound";
-  if (code === "unauthorized:auth") return "signedOut";
-  if (issues?.some((issue) => issue.message === DUPLICATE_NAME_MESSAGE)) return "nameTaken";
-  return "failed";
+const KEYS: Partial<Record<string, ErrorKey>> = {
+  "not_found:preset": "notFound",
+  "unauthorized:auth": "signedOut",
+  "conflict:preset_name": "nameTaken",
+};
+
+async function outcome(call: Promise<ApiResult<unknown>>): Promise<Outcome> {
+  const result = await call;
+  return result.ok
+    ? { ok: true }
+    : { ok: false, error: KEYS[result.failure.code] ?? "failed", code: result.failure.code };
 }
 
-async function send(path: string, method: string, body?: unknown): Promise<Outcome> {
-  try {
-    const response = await fetch(path, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
-    if (response.ok) return { ok: true };
-    const text = await response.text();
-    return { ok: false, error: errorKey(text ? JSON.parse(text) : null) };
-  } catch {
-    return { ok: false, error: "failed" };
-  }
-}
-
-export const createPreset = (input: PresetInput) => send("/api/presets", "POST", input);
-export const updatePreset = (id: string, input: PresetUpdate) => send(`/api/presets/${id}`, "PATCH", input);
-export const deletePreset = (id: string) => send(`/api/presets/${id}`, "DELETE");
+export const createPreset = (input: PresetInput) => outcome(api.createPreset(input));
+export const updatePreset = (id: string, input: PresetUpdate) => outcome(api.updatePreset(id, input));
+export const deletePreset = (id: string) => outcome(api.deletePreset(id));
 
 export async function fetchPresets(): Promise<PresetData[] | null> {
-  try {
-    const response = await fetch("/api/presets", { cache: "no-store" });
-    return response.ok ? ((await response.json()) as { presets: PresetData[] }).presets : null;
-  } catch {
-    return null;
-  }
+  const result = await api.listPresets();
+  return result.ok ? result.data.presets : null;
 }

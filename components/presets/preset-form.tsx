@@ -24,6 +24,7 @@ export function PresetForm({ preset, onSaved, onCancel }: PresetFormProps) {
   const [prompt, setPrompt] = useState(preset?.prompt ?? "");
   const [isDefault, setIsDefault] = useState(preset?.isDefault ?? false);
   const [error, setError] = useState<ErrorKey | null>(null);
+  const [errorCode, setErrorCode] = useState<string>();
   const [pending, setPending] = useState(false);
   // A 100k-character prompt must not make typing lag: the estimate may trail by a render.
   const measured = useDeferredValue(prompt);
@@ -39,12 +40,14 @@ export function PresetForm({ preset, onSaved, onCancel }: PresetFormProps) {
     const input = { name, prompt, isDefault };
     const invalid = validationError(input);
     setError(invalid);
+    setErrorCode(undefined);
     if (invalid) return;
     setPending(true);
     const outcome = preset ? await updatePreset(preset.id, input) : await createPreset(input);
     if (outcome.ok) await onSaved();
     else {
       setError(outcome.error);
+      setErrorCode(outcome.code);
       setPending(false);
     }
   };
@@ -97,6 +100,7 @@ export function PresetForm({ preset, onSaved, onCancel }: PresetFormProps) {
       {error && (
         <p
           role="alert"
+          data-error-code={errorCode}
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
           {t(`errors.${error}`, { max: error === "nameTooLong" ? PRESET_NAME_MAX : PRESET_PROMPT_MAX })}

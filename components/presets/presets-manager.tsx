@@ -17,6 +17,7 @@ export function PresetsManager({ initialPresets }: { initialPresets: PresetData[
   const [presets, setPresets] = useState(initialPresets);
   const [editing, setEditing] = useState<Editing>(null);
   const [error, setError] = useState<ErrorKey | null>(null);
+  const [errorCode, setErrorCode] = useState<string>();
 
   const reload = async () => {
     const list = await fetchPresets();
@@ -30,6 +31,7 @@ export function PresetsManager({ initialPresets }: { initialPresets: PresetData[
 
   const afterChange = async (outcome: Outcome) => {
     setError(outcome.ok ? null : outcome.error);
+    setErrorCode(outcome.ok ? undefined : outcome.code);
     await reload();
   };
 
@@ -60,6 +62,7 @@ export function PresetsManager({ initialPresets }: { initialPresets: PresetData[
         {error && (
           <p
             role="alert"
+            data-error-code={errorCode}
             className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
           >
             {t(`errors.${error}`)}

@@ -3,19 +3,15 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { type SearchHit, search } from "@/lib/api-client/account";
+import type { ApiFailure } from "@/lib/api-client/request";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 import { messageIdFromHash, scrollToMessage } from "./scroll-to-message";
-
-interface SearchHit {
-  conversationId: string;
-  title: string;
-  messageId: string | null;
-  snippet: string;
-}
 
 type State =
   | { status: "idle" }
   | { status: "loading" }
-  | { status: "failed" }
+  | { status: "failed"; failure: ApiFailure }
   | { status: "done"; hits: SearchHit[] };
 
 const DEBOUNCE_MS = 200;
@@ -27,6 +23,7 @@ const hitHref = (hit: SearchHit) =>
 /** The sidebar's search: matches in the user's conversation titles and messages, newest first. */
 export function SearchBox() {
   const t = useTranslations("search");
+  const errorText = useErrorText();
   const [query, setQuery] = useState("");
   const [state, setState] = useState<State>({ status: "idle" });
 
@@ -45,14 +42,9 @@ export function SearchBox() {
     const controller = new AbortController();
     const timer = window.setTimeout(async () => {
       setState({ status: "loading" });
-      try {
-        const response = await fetch(`/api/search?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(String(response.status));
-        const { results } = (await response.json()) as { results: SearchHit[] };
-        setState({ status: "done", hits: results });
-      } catch {
-        if (!controller.signal.aborted) setState({ status: "failed" });
-      }
+      const result = await search(q, controller.signal);
+      if (result.ok) setState({ status: "done", hits: result.data.results });
+      else if (!controller.signal.aborted) setState({ status: "failed", failure: result.failure });
     }, DEBOUNCE_MS);
     return () => {
       window.clearTimeout(timer);
@@ -75,8 +67,8 @@ export function SearchBox() {
         <p className="px-1 pt-1 text-xs text-zinc-500 dark:text-zinc-400">{t("searching")}</p>
       )}
       {state.status === "failed" && (
-        <p role="alert" className="px-1 pt-1 text-xs text-red-600">
-          {t("failed")}
+        <p role="alert" data-error-code={state.failure.code} className="px-1 pt-1 text-xs text-red-600">
+          {state.failure.code.startsWith("rate_limited:") ? errorText(state.failure) : t("failed")}
         </p>
       )}
       {state.status === "done" &&

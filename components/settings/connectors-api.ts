@@ -1,50 +1,25 @@
-// The browser's calls to /api/connectors, with the server's error body read into one shape.
+// The settings page's connector changes, each answered with the new connector or why not.
+
+import * as api from "@/lib/api-client/connectors";
+import type { ApiFailure } from "@/lib/api-client/request";
 import type { ConnectorView } from "@/lib/connectors/schema";
-import { isErrorBody } from "@/lib/errors";
 
-export interface ApiFailure {
-  /** The server's stable code; "connection_error" when it could not be reached. */
-  code: string;
-  message: string;
-  issues: { path: string; message: string }[];
-}
-
-export interface ConnectorInput {
-  name: string;
-  url: string;
-  token?: string;
-  allowedTools?: string[];
-}
-
-async function failureOf(response: Response | null): Promise<ApiFailure> {
-  if (!response) return { code: "connection_error", message: "", issues: [] };
-  const body = await response.json().catch(() => null);
-  if (!isErrorBody(body)) return { code: `http_${response.status}`, message: "", issues: [] };
-  return { code: body.error.code, message: body.error.message, issues: body.error.issues ?? [] };
-}
+export type { ConnectorInput } from "@/lib/api-client/connectors";
+export type { ApiFailure } from "@/lib/api-client/request";
 
 export async function createConnector(
-  input: ConnectorInput,
+  input: api.ConnectorInput,
 ): Promise<{ connector: ConnectorView } | { failure: ApiFailure }> {
-  const response = await fetch("/api/connectors", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(input),
-  }).catch(() => null);
-  if (response?.status === 201) {
-    const body = (await response.json().catch(() => null)) as { connector?: ConnectorView } | null;
-    if (body?.connector) return { connector: body.connector };
-  }
-  return { failure: await failureOf(response) };
+  const result = await api.createConnector(input);
+  if (!result.ok) return { failure: result.failure };
+  if (result.data?.connector) return { connector: result.data.connector };
+  return { failure: { code: "http_200", status: 200, params: {}, issues: [] } };
 }
 
 /** Null when deleted (or already gone). */
 export async function deleteConnector(id: string): Promise<ApiFailure | null> {
-  const response = await fetch(`/api/connectors/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(
-    () => null,
-  );
-  if (response?.ok || response?.status === 404) return null;
-  return failureOf(response);
+  const result = await api.deleteConnector(id);
+  return result.ok || result.failure.status === 404 ? null : result.failure;
 }
 
 /** "a, b\nc" → ["a", "b", "c"]; empty: none (all tools allowed). */

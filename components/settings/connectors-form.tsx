@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import type { ConnectorView } from "@/lib/connectors/schema";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 import { type ApiFailure, type ConnectorInput, createConnector, toolList } from "./connectors-api";
 
 type Field = "name" | "url" | "token" | "allowedTools";
@@ -94,6 +95,7 @@ export function ConnectorForm({
   onCancel: () => void;
 }) {
   const t = useTranslations("chat.settings.connectors");
+  const errorText = useErrorText();
   const issueWords = useIssueWords();
   const [values, setValues] = useState({ name: "", url: "", token: "", allowedTools: "" });
   const [saving, setSaving] = useState(false);
@@ -115,7 +117,7 @@ export function ConnectorForm({
     if (failure.code === "connection_error") alert = t("connectionError");
     else if (nameTaken) alert = t("nameTaken", { name: sentName });
     else if (Object.keys(raw).length > 0) alert = t("fixFields");
-    else alert = failure.message || t("saveFailed");
+    else alert = errorText(failure);
   }
 
   const submit = async (event: FormEvent) => {

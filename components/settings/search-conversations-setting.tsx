@@ -2,21 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { isErrorBody } from "@/lib/errors";
+import { saveSettings } from "@/lib/api-client/settings";
 
 type SaveState = { status: "idle" | "saving" | "saved" } | { status: "failed"; code: string };
 
 /** Saves one setting; the server's error code when refused ("connection_error": no answer). */
 async function saveSetting(body: { searchConversations: boolean }): Promise<string | null> {
-  const response = await fetch("/api/settings", {
-    method: "PATCH",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-  }).catch(() => null);
-  if (!response) return "connection_error";
-  if (response.ok) return null;
-  const error = await response.json().catch(() => null);
-  return isErrorBody(error) ? error.error.code : `http_${response.status}`;
+  const result = await saveSettings(body);
+  return result.ok ? null : result.failure.code;
 }
 
 /** The switch for the built-in search_conversations tool: saved at once, put back if saving fails. */

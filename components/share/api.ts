@@ -1,36 +1,22 @@
-// The browser's calls to the share routes; a refusal comes back as the server's stable code.
-import { isErrorBody } from "@/lib/errors";
+// The share dialog's and list's calls; a refusal comes back as the server's stable code.
+import * as api from "@/lib/api-client/share";
 import type { ShareView } from "@/lib/share/view";
 
 export type ShareResult<T> = { ok: true; value: T } | { ok: false; code: string };
 
-async function codeOf(response: Response | null): Promise<string> {
-  if (!response) return "connection_error";
-  const body = await response.json().catch(() => null);
-  return isErrorBody(body) ? body.error.code : `http_${response.status}`;
-}
-
-/** The conversation's share link, made from the branch on screen when there is none; see the route for the options. */
 export async function shareConversation(
   conversationId: string,
   options: { includeImages?: boolean; refresh?: boolean } = {},
 ): Promise<ShareResult<ShareView>> {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/share`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(options),
-  }).catch(() => null);
-  if (!response?.ok) return { ok: false, code: await codeOf(response) };
-  return { ok: true, value: (await response.json()) as ShareView };
+  const result = await api.shareConversation(conversationId, options);
+  return result.ok ? { ok: true, value: result.data } : { ok: false, code: result.failure.code };
 }
 
 /** Revokes a share link; an already revoked one counts as revoked. */
 export async function revokeShare(id: string): Promise<ShareResult<null>> {
-  const response = await fetch(`/api/shares/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(
-    () => null,
-  );
-  if (response?.ok || response?.status === 404) return { ok: true, value: null };
-  return { ok: false, code: await codeOf(response) };
+  const result = await api.revokeShare(id);
+  if (result.ok || result.failure.status === 404) return { ok: true, value: null };
+  return { ok: false, code: result.failure.code };
 }
 
 /** The link as the reader opens it. */

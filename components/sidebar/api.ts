@@ -1,17 +1,12 @@
-// Client calls of the conversation routes. True when the change is made (or, for a delete, when
+// The sidebar's changes to a conversation. True when the change is made (or, for a delete, when
 // the conversation is already gone).
+import * as conversations from "@/lib/api-client/conversations";
+
 export async function saveTitle(id: string, title: string): Promise<boolean> {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(id)}`, {
-    method: "PATCH",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ title }),
-  }).catch(() => null);
-  return response?.ok ?? false;
+  return (await conversations.renameConversation(id, title)).ok;
 }
 
 export async function deleteConversation(id: string): Promise<boolean> {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(id)}`, { method: "DELETE" }).catch(
-    () => null,
-  );
-  return response !== null && (response.ok || response.status === 404);
+  const result = await conversations.deleteConversation(id);
+  return result.ok || result.failure.status === 404;
 }

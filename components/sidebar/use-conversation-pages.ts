@@ -2,16 +2,16 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CONVERSATIONS_CHANGED } from "@/components/chat/use-chat";
+import { listConversations } from "@/lib/api-client/conversations";
 import { appendPage, type ConversationPage, mergeFirstPage, SIDEBAR_PAGE_SIZE } from "./pages";
 
 // A new conversation's title may be rewritten by a model shortly after its first reply ends.
 const TITLE_RECHECK_MS = 5000;
 
 async function fetchPage(cursor: string | null): Promise<ConversationPage> {
-  const query = new URLSearchParams({ limit: String(SIDEBAR_PAGE_SIZE), ...(cursor ? { cursor } : {}) });
-  const response = await fetch(`/api/conversations?${query}`);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as ConversationPage;
+  const result = await listConversations(SIDEBAR_PAGE_SIZE, cursor);
+  if (!result.ok) throw new Error(result.failure.code);
+  return result.data;
 }
 
 /**

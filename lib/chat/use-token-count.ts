@@ -2,6 +2,7 @@
 // Counts the input tokens of the message being written, as the server would send it: debounced,
 // cancelled when the draft changes, remembered per request so that going back costs nothing.
 import { useEffect, useRef, useState } from "react";
+import { countTokens } from "@/lib/api-client/chat";
 
 export interface DraftCount {
   tokens: number;
@@ -30,25 +31,13 @@ export function useTokenCount(body: object | null): DraftCount | null {
     }
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      try {
-        const response = await fetch("/api/chat/count", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: key,
-          signal: controller.signal,
-        });
-        if (!response.ok) return;
-        const answer = (await response.json()) as {
-          inputTokens: number;
-          exact: boolean;
-          contextLimit: number | null;
-        };
-        const result = { tokens: answer.inputTokens, exact: answer.exact, limit: answer.contextLimit };
-        cache.current.set(key, result);
-        setCount(result);
-      } catch {
-        // Cancelled or offline: the meter keeps its last figure.
-      }
+      const answer = await countTokens(key, controller.signal);
+      // Refused, cancelled or offline: the meter keeps its last figure.
+      if (!answer.ok) return;
+      const { inputTokens, exact, contextLimit } = answer.data;
+      const result = { tokens: inputTokens, exact, limit: contextLimit };
+      cache.current.set(key, result);
+      setCount(result);
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);

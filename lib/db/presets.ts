@@ -101,7 +101,7 @@ async function write<T>(
     });
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
-    throw new AppError("bad_request:input", DUPLICATE_NAME_MESSAGE, [
+    throw new AppError("conflict:preset_name", DUPLICATE_NAME_MESSAGE, [
       { path: "name", message: DUPLICATE_NAME_MESSAGE },
     ]);
   }

@@ -3,7 +3,8 @@
 // added (the server checks its content) and listed with its page count and estimated tokens.
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo } from "react";
-import { UploadError, uploadFile } from "@/lib/images/upload-browser";
+import { useErrorText } from "@/lib/i18n/use-error-text";
+import { refusalReason, UploadError, uploadFile } from "@/lib/images/upload-browser";
 import { usePendingList } from "@/lib/uploads/use-pending-list";
 import { type DocumentMediaType, MAX_DOCUMENTS_PER_MESSAGE } from "./limits";
 
@@ -50,6 +51,7 @@ const newKey = () => `document-${Date.now().toString(36)}-${(keyCounter++).toStr
 
 export function useDocumentAttachments(maxDocuments = MAX_DOCUMENTS_PER_MESSAGE): DocumentAttachments {
   const t = useTranslations("documents");
+  const errorText = useErrorText();
   const { store, items, setItems, patch, track, remove, clear, notice, setNotice } =
     usePendingList<DocumentItem>();
 
@@ -60,10 +62,11 @@ export function useDocumentAttachments(maxDocuments = MAX_DOCUMENTS_PER_MESSAGE)
         const document = await uploadFile(file, file.name, isUploadedDocument, { signal, onProgress });
         patch(key, { status: "ready", progress: 1, document, name: document.name });
       } catch (error) {
-        if (!signal.aborted) patch(key, { status: "error", error: describeFailure(error, file.name, t) });
+        if (!signal.aborted)
+          patch(key, { status: "error", error: describeFailure(error, file.name, t, errorText) });
       }
     },
-    [patch, t],
+    [patch, t, errorText],
   );
 
   const add = useCallback(
@@ -109,13 +112,18 @@ export function useDocumentAttachments(maxDocuments = MAX_DOCUMENTS_PER_MESSAGE)
   }, [items, notice, add, remove, clear]);
 }
 
-function describeFailure(error: unknown, name: string, t: ReturnType<typeof useTranslations>): string {
+function describeFailure(
+  error: unknown,
+  name: string,
+  t: ReturnType<typeof useTranslations>,
+  errorText: ReturnType<typeof useErrorText>,
+): string {
   if (error instanceof UploadError) {
     if (error.status === 0) return t("errors.network", { name });
     if (error.status === 401) return t("errors.signedOut");
     // The server names the file and the limit it hit (size, pages, encryption, not text, quota).
-    if ([400, 413, 415, 429].includes(error.status) && error.message)
-      return t("errors.rejected", { reason: error.message });
+    if ([400, 413, 415, 429].includes(error.status) && error.code)
+      return t("errors.rejected", { reason: refusalReason(error, errorText) });
   }
   return t("errors.uploadFailed", { name });
 }

@@ -15,6 +15,7 @@ export const AREAS = [
   "batches",
   "admin",
   "share",
+  "errors",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -19,10 +19,26 @@ export class UploadError extends Error {
     message: string,
     /** The server's error code, e.g. `quota_exceeded:storage`. */
     readonly code?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = "UploadError";
   }
+}
+
+/** Refusals of the file itself, whose server message names the file and the limit it broke. */
+const FILE_PROBLEMS = /^(bad_request:input|payload_too_large:input|unsupported_media_type:.+)$/;
+
+/**
+ * Why the server refused the file, in the reader's words (`errorText`: lib/i18n/use-error-text); for
+ * a problem with the file itself the server's own detail is appended (it has no catalogue key yet).
+ */
+export function refusalReason(
+  error: UploadError,
+  errorText: (failure: { code: string; params: Record<string, string | number> }) => string,
+): string {
+  const text = errorText({ code: error.code ?? `http_${error.status}`, params: error.params });
+  return error.code && FILE_PROBLEMS.test(error.code) && error.message ? `${text} ${error.message}` : text;
 }
 
 export interface UploadOptions {
@@ -55,7 +71,7 @@ export function uploadFile<T>(
       const body: unknown = xhr.response;
       if (xhr.status >= 200 && xhr.status < 300 && isAnswer(body)) return resolve(body);
       const error = isErrorBody(body) ? body.error : undefined;
-      reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code));
+      reject(new UploadError(xhr.status || 500, error?.message ?? "", error?.code, error?.params));
     };
     xhr.onerror = () => reject(new UploadError(0, ""));
     xhr.onabort = () => reject(signal?.reason ?? new DOMException("Upload aborted", "AbortError"));

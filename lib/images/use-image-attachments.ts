@@ -3,6 +3,7 @@
 // (lib/images/prepare-browser.ts), uploaded, and then listed as ready with its attachment id.
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef } from "react";
+import { useErrorText } from "@/lib/i18n/use-error-text";
 import { usePendingList } from "@/lib/uploads/use-pending-list";
 import {
   type ImageMediaType,
@@ -13,7 +14,7 @@ import {
 } from "./limits";
 import { ImagePrepareError } from "./prepare-error";
 import { estimateImageTokens } from "./resize";
-import { UploadError, uploadImage } from "./upload-browser";
+import { refusalReason, UploadError, uploadImage } from "./upload-browser";
 import { checkImageUrl, type ImageUrlProblem } from "./url";
 
 export type PendingImage =
@@ -98,6 +99,7 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
     endpoint,
   } = options;
   const t = useTranslations("images");
+  const errorText = useErrorText();
   const objectUrls = useRef(new Map<string, string>());
   const { store, items, setItems, patch, track, remove, clear, notice, setNotice } =
     usePendingList<ImageItem>((key) => {
@@ -145,10 +147,11 @@ export function useImageAttachments(options: ImageAttachmentsOptions = {}): Imag
         };
         patch(key, { status: "ready", progress: 1, tokens, image: ready });
       } catch (error) {
-        if (!signal.aborted) patch(key, { status: "error", error: describeFailure(error, file.name, t) });
+        if (!signal.aborted)
+          patch(key, { status: "error", error: describeFailure(error, file.name, t, errorText) });
       }
     },
-    [endpoint, maxEdge, patch, t],
+    [endpoint, maxEdge, patch, t, errorText],
   );
 
   const add = useCallback(
@@ -237,7 +240,12 @@ function newItem(key: string, kind: ImageItem["kind"], name: string): ImageItem 
   };
 }
 
-function describeFailure(error: unknown, name: string, t: Translate): string {
+function describeFailure(
+  error: unknown,
+  name: string,
+  t: Translate,
+  errorText: ReturnType<typeof useErrorText>,
+): string {
   if (error instanceof ImagePrepareError) {
     switch (error.problem) {
       case "svg":
@@ -259,8 +267,8 @@ function describeFailure(error: unknown, name: string, t: Translate): string {
       return t("errors.tooLarge", { name, max: MAX_IMAGE_BYTES / MB });
     if (error.status === 415) return t("errors.unsupported", { name });
     // Refused for a reason the server explains (a damaged image, the storage quota, too many uploads).
-    if ([400, 413, 429].includes(error.status) && error.message)
-      return t("errors.rejected", { name, reason: error.message });
+    if ([400, 413, 429].includes(error.status) && error.code)
+      return t("errors.rejected", { name, reason: refusalReason(error, errorText) });
   }
   return t("errors.uploadFailed", { name });
 }

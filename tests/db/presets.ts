@@ -87,7 +87,7 @@ describe("presets", () => {
 
   it("keeps names unique per user with a clear error, not per installation", async () => {
     const first = await createPreset(owner, input("Tutor"));
-    const duplicate = { code: "bad_request:input", message: DUPLICATE_NAME_MESSAGE };
+    const duplicate = { code: "conflict:preset_name", message: DUPLICATE_NAME_MESSAGE };
     await expect(createPreset(owner, input("Tutor"))).rejects.toMatchObject(duplicate);
     const second = await createPreset(owner, input("Other"));
     await expect(updatePreset(owner, second.id, { name: "Tutor" })).rejects.toMatchObject(duplicate);

@@ -104,9 +104,9 @@ test("a second reply while one is being written is refused, in the API and in th
   const second = await page.context().newPage();
   await second.goto("/");
   await sendMessage(second, "Meanwhile, in another tab");
-  await expect(
-    second.getByRole("alert").filter({ hasText: "A reply is already being written" }),
-  ).toBeVisible();
+  const alert = second.locator('[role="alert"][data-error-code="rate_limited:replies"]');
+  await expect(alert).toContainText("A reply is already being written for you.");
+  await expect(alert).toContainText("try again in 5 s.");
 
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "stopped");

@@ -12,7 +12,7 @@ test("a message to a conversation deleted meanwhile is refused with the server's
   expect((await page.request.delete(`/api/conversations/${id}`)).status()).toBe(204);
 
   await sendMessage(page, "Into the void");
-  const alert = page.getByRole("alert").filter({ hasText: "Conversation not found." });
+  const alert = page.getByRole("alert").filter({ hasText: "This conversation was not found." });
   await expect(alert).toHaveAttribute("data-error-code", "not_found:conversation");
   await expect(page.getByRole("textbox", { name: "Message" })).toHaveValue("Into the void");
 });

@@ -202,9 +202,19 @@ describe("ImageAttachmentsPanel", () => {
   });
 
   it.each([
-    [413, "quota_exceeded:storage", "Not enough storage: this would bring your stored images to 501 MB."],
-    [429, "rate_limited:upload", "Too many uploads in a short time. Try again in 3 seconds."],
-  ])("shows the server's own words for a %i %s", async (status, code, message) => {
+    [
+      413,
+      "quota_exceeded:storage",
+      {},
+      "Your storage is full. Delete some conversations or attachments first.",
+    ],
+    [
+      429,
+      "rate_limited:upload",
+      { retryAfterSeconds: 3 },
+      "Too many uploads in a short time. Try again in 3 s.",
+    ],
+  ])("says why the server refused a %i %s in the catalogue's words", async (status, code, params, words) => {
     const { UploadError } = await import("@/lib/images/upload-browser");
     vi.mocked(prepareImage).mockResolvedValueOnce({
       blob: new Blob(["x"]),
@@ -214,11 +224,13 @@ describe("ImageAttachmentsPanel", () => {
       sourceBytes: 1,
       reencoded: false,
     });
-    vi.mocked(uploadImage).mockRejectedValueOnce(new UploadError(status, message, code));
+    vi.mocked(uploadImage).mockRejectedValueOnce(
+      new UploadError(status, "The server's English.", code, params),
+    );
     renderPanel();
     act(() => current.add([new File(["x"], "photo.png")]));
     await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toBe(`“photo.png” was refused: ${message}`),
+      expect(screen.getByRole("alert").textContent).toBe(`“photo.png” was refused: ${words}`),
     );
   });
 });

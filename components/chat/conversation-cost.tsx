@@ -21,28 +21,11 @@ export function ConversationCost({
   const t = useTranslations("chat");
   const [cost, setCost] = useState(initial);
   const wasStreaming = useRef(streaming);
-  const known = useRef(initial?.costUsd);
   useEffect(() => {
     const ended = wasStreaming.current && !streaming;
     wasStreaming.current = streaming;
     if (!ended) return;
-    let live = true;
-    // The reply's last ledger row can land just after its stream ends: an unchanged total is asked
-    // for again, twice at most.
-    const refresh = async (attempt: number) => {
-      const result = await conversationCost(conversationId);
-      if (!live || !result.ok) return;
-      if (result.data.cost?.costUsd === known.current && attempt < 2) {
-        setTimeout(() => void refresh(attempt + 1), 750);
-        return;
-      }
-      known.current = result.data.cost?.costUsd;
-      setCost(result.data.cost);
-    };
-    void refresh(0);
-    return () => {
-      live = false;
-    };
+    void conversationCost(conversationId).then((result) => result.ok && setCost(result.data.cost));
   }, [conversationId, streaming]);
   if (!cost) return null;
   return (

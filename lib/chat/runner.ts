@@ -174,6 +174,9 @@ export async function runReply(
   let lastSave = Date.now();
   let lastSeq = -1;
   let saving: Promise<unknown> | null = null;
+  // Each step's ledger row is written while the reply goes on, and all have landed before it ends:
+  // whoever reads the ledger after the end event sees the whole reply.
+  const recordings: Promise<unknown>[] = [];
 
   try {
     for (let step = 1; ; step++) {
@@ -211,9 +214,11 @@ export async function runReply(
           usage = addUsage(usage, reply.usage);
           cost = sumCost(cost, stepCost);
           const record = { step, model, usage: reply.usage, costUsd: stepCost, requestId };
-          void store.recordStep(command, record).catch((error: unknown) => {
-            logger.error({ err: error, replyId: id, step }, "usage of a reply step could not be recorded");
-          });
+          recordings.push(
+            store.recordStep(command, record).catch((error: unknown) => {
+              logger.error({ err: error, replyId: id, step }, "usage of a reply step could not be recorded");
+            }),
+          );
         }
       }
       stopReason = reply.stopReason;
@@ -232,6 +237,7 @@ export async function runReply(
   }
 
   await saving; // a progress save still being written must not land after the end
+  await Promise.all(recordings);
   if (!(await savedOk)) {
     bus.close(id);
     return null;

@@ -215,6 +215,31 @@ describe("runReply", () => {
     expect(store.steps).toHaveLength(1);
   });
 
+  it("announces the end only once every step's ledger row has landed", async () => {
+    const { store, bus, parts } = setup([
+      { events: call([lookup("toolu_1", "a")], "tool_use") },
+      { events: call([{ type: "text", text: "Done" }], "end_turn") },
+    ]);
+    const landed: number[] = [];
+    store.recordStep = async (_reply, step) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      landed.push(step.step);
+    };
+    const cmd = command();
+    const running = runReply(cmd, Promise.resolve(), parts);
+    const seen = events(bus, cmd.assistantMessageId);
+    const landedAtEnd: number[][] = [];
+    bus.subscribe(
+      cmd.assistantMessageId,
+      -1,
+      ({ event }) => event.type === "end" && landedAtEnd.push([...landed]),
+      () => {},
+    );
+    await running;
+    expect(seen.at(-1)?.type).toBe("end");
+    expect(landedAtEnd).toEqual([[1, 2]]);
+  });
+
   it("runs a 3-step tool loop: every step's blocks in one message, results between calls, usage summed", async () => {
     const thinking = { type: "thinking", thinking: "I should search.", signature: "sig-1" };
     const { model, store, bus, toolCalls, parts } = setup([

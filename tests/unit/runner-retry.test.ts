@@ -5,10 +5,10 @@ import type { MessageCreateParamsBase } from "@anthropic-ai/sdk/resources/messag
 import { describe, expect, it } from "vitest";
 import { InProcessBus } from "@/lib/chat/bus";
 import type { ChatEvent } from "@/lib/chat/protocol";
-import { replySpec } from "@/lib/chat/request";
 import { retryPlan } from "@/lib/chat/retry";
 import { type ModelClient, type ReplyCommand, type RunnerParts, runReply } from "@/lib/chat/runner";
 import { toolBox } from "@/lib/tools/types";
+import { replyCommand } from "../support/reply-command";
 
 type RawEvent = { type: string; [key: string]: unknown };
 
@@ -62,25 +62,6 @@ class FlakyModel implements ModelClient {
   }
 }
 
-function command(): ReplyCommand {
-  return {
-    userId: "user-1",
-    conversationId: "conv-1",
-    userMessageId: "msg-user",
-    assistantMessageId: `msg-reply-${Math.random()}`,
-    spec: replySpec({
-      modelId: "claude-sonnet-4-6",
-      model: undefined,
-      history: [{ role: "user", content: [{ type: "text", text: "Hi" }] }],
-      system: null,
-      params: {},
-      userId: "user-1",
-      promptCaching: false,
-      tools: [],
-    }),
-  };
-}
-
 function run(model: ModelClient, maxRetries: number) {
   const bus = new InProcessBus();
   const parts: RunnerParts = {
@@ -92,7 +73,7 @@ function run(model: ModelClient, maxRetries: number) {
     stallMs: 5000,
     maxRetries,
   };
-  const cmd = command();
+  const cmd = replyCommand("Hi");
   const finished = runReply(cmd, Promise.resolve(), parts);
   const seen: ChatEvent[] = [];
   bus.subscribe(

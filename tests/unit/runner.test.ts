@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { InProcessBus } from "@/lib/chat/bus";
 import type { ContentBlock } from "@/lib/chat/content";
 import type { ChatEvent } from "@/lib/chat/protocol";
-import { replySpec } from "@/lib/chat/request";
 import {
   type FinishedReply,
   type ModelClient,
@@ -15,6 +14,7 @@ import {
   type StepUsage,
 } from "@/lib/chat/runner";
 import { type AppTool, toolBox } from "@/lib/tools/types";
+import { replyCommand } from "../support/reply-command";
 
 type RawEvent = { type: string; [key: string]: unknown };
 
@@ -141,22 +141,7 @@ const echoTool = (calls: unknown[]): AppTool => ({
 });
 
 function command(tools = true): ReplyCommand {
-  return {
-    userId: "user-1",
-    conversationId: "conv-1",
-    userMessageId: "msg-user",
-    assistantMessageId: `msg-reply-${Math.random()}`,
-    spec: replySpec({
-      modelId: "claude-sonnet-4-6",
-      model: undefined,
-      history: [{ role: "user", content: [{ type: "text", text: "Find my notes" }] }],
-      system: null,
-      params: {},
-      userId: "user-1",
-      promptCaching: false,
-      tools: tools ? [echoTool([]).definition] : [],
-    }),
-  };
+  return replyCommand("Find my notes", tools ? [echoTool([]).definition] : []);
 }
 
 function setup(

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
@@ -11,13 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("name"), description: t("tagline"), icons: { icon: "/favicon.svg" } };
 }
 
+// The translations for client components are provided by the layouts that have such components
+// ((chat), /s/…), so that the sign-in pages load no translation runtime.
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, cookieStore] = await Promise.all([getLocale(), cookies()]);
   const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {children}
       </body>
     </html>
   );

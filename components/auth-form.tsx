@@ -1,26 +1,34 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { AuthFormState } from "@/app/(auth)/actions";
 
+/** The form's words, translated on the server so that these pages load no translation runtime. */
+export interface AuthFormText {
+  title: string;
+  email: string;
+  password: string;
+  submit: string;
+  switchLink: string;
+}
+
 interface AuthFormProps {
   mode: "login" | "register";
+  text: AuthFormText;
   action: (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
   /** The token of the invite link the registration page was opened with. */
   invite?: string;
 }
 
-export function AuthForm({ mode, action, invite }: AuthFormProps) {
-  const t = useTranslations("auth");
+export function AuthForm({ mode, text, action, invite }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex w-full max-w-sm flex-col gap-4" noValidate>
-      <h1 className="text-2xl font-semibold">{t(mode === "login" ? "signInTitle" : "registerTitle")}</h1>
+      <h1 className="text-2xl font-semibold">{text.title}</h1>
       {invite && <input type="hidden" name="invite" value={invite} />}
       <label className="flex flex-col gap-1 text-sm">
-        {t("email")}
+        {text.email}
         <input
           name="email"
           type="email"
@@ -32,7 +40,7 @@ export function AuthForm({ mode, action, invite }: AuthFormProps) {
         />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        {t("password")}
+        {text.password}
         <input
           name="password"
           type="password"
@@ -43,12 +51,12 @@ export function AuthForm({ mode, action, invite }: AuthFormProps) {
           className="rounded-md border border-zinc-300 px-3 py-2 text-base dark:border-zinc-700 dark:bg-zinc-900"
         />
       </label>
-      {state.error && (
+      {state.message && (
         <p
           role="alert"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {t(`errors.${state.error}`, { amount: state.wait?.amount ?? 0, unit: state.wait?.unit ?? "s" })}
+          {state.message}
         </p>
       )}
       <button
@@ -56,18 +64,12 @@ export function AuthForm({ mode, action, invite }: AuthFormProps) {
         disabled={pending}
         className="rounded-md bg-zinc-900 px-3 py-2 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900"
       >
-        {t(mode === "login" ? "signIn" : "createAccount")}
+        {text.submit}
       </button>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {mode === "login" ? (
-          <Link href="/register" className="underline">
-            {t("needAccount")}
-          </Link>
-        ) : (
-          <Link href="/login" className="underline">
-            {t("haveAccount")}
-          </Link>
-        )}
+        <Link href={mode === "login" ? "/register" : "/login"} className="underline">
+          {text.switchLink}
+        </Link>
       </p>
     </form>
   );

@@ -1,11 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
 import { signInWithSsoProvider } from "@/app/(auth)/actions";
 
-function SsoButton({ name }: { name: string }) {
-  const t = useTranslations("auth");
+function SsoButton({ label }: { label: string }) {
   const { pending } = useFormStatus();
   return (
     <button
@@ -13,14 +11,13 @@ function SsoButton({ name }: { name: string }) {
       disabled={pending}
       className="rounded-md border border-zinc-300 px-3 py-2 font-medium disabled:opacity-60 dark:border-zinc-700"
     >
-      {t("signInWith", { name })}
+      {label}
     </button>
   );
 }
 
-/** The single sign-on button; `error` (a key of "auth.errors") is why the last attempt came back. */
-export function SsoSignIn({ name, error }: { name: string; error?: string }) {
-  const t = useTranslations("auth");
+/** The single sign-on button; `error` (translated on the server) is why the last attempt came back. */
+export function SsoSignIn({ label, error }: { label: string; error?: string }) {
   return (
     <form action={signInWithSsoProvider} className="flex w-full max-w-sm flex-col gap-4">
       {error && (
@@ -28,10 +25,10 @@ export function SsoSignIn({ name, error }: { name: string; error?: string }) {
           role="alert"
           className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {t(`errors.${error}`, { amount: 0, unit: "s" })}
+          {error}
         </p>
       )}
-      <SsoButton name={name} />
+      <SsoButton label={label} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DisabledSignIn, PasswordSignInOff, signIn, ThrottledSignIn } from "@/lib/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { registrationGate } from "@/lib/auth/registration-gate";
@@ -18,11 +18,25 @@ import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 
-/** `error` is a key of the "auth.errors" catalogue section; `wait` fills the throttled message. */
+/**
+ * `error` is a key of the "auth.errors" catalogue section; `wait` fills the throttled message;
+ * `message` is that text in the person's language (the form shows it without a translation runtime).
+ */
 export interface AuthFormState {
   error?: string;
   wait?: Wait;
   email?: string;
+  message?: string;
+}
+
+async function withMessage(state: AuthFormState): Promise<AuthFormState> {
+  if (!state.error) return state;
+  const t = await getTranslations("auth");
+  const key = `errors.${state.error}`;
+  const message = t.has(key)
+    ? t(key, { amount: state.wait?.amount ?? 0, unit: state.wait?.unit ?? "s" })
+    : t("errors.invalidCredentials");
+  return { ...state, message };
 }
 
 function fields(formData: FormData) {
@@ -43,7 +57,11 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
   }
 }
 
-export async function login(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function login(previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  return withMessage(await attemptLogin(previous, formData));
+}
+
+async function attemptLogin(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const parsed = credentialsSchema.safeParse(fields(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: fields(formData).email };
   return signInOrExplain(parsed.data.email, parsed.data.password);
@@ -71,7 +89,11 @@ async function createAccountIfNew(email: string, password: string, inviteToken?:
  * throttle, so this form is no way around it. An invite link's use is taken only when an account
  * is created.
  */
-export async function register(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function register(previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  return withMessage(await attemptRegistration(previous, formData));
+}
+
+async function attemptRegistration(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const { email: rawEmail } = fields(formData);
   if (!(await signInMethods()).password) return { error: "passwordSignInOff", email: rawEmail };
   const gate = registrationGate(

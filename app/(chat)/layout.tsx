@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
@@ -25,26 +26,28 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   ]);
   const firstPage = { conversations: page.conversations.map(toSummary), nextCursor: page.nextCursor };
   return (
-    <SidebarShell
-      initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === COLLAPSED}
-      sidebar={<ConversationSidebar firstPage={firstPage} />}
-      title={
-        <>
-          <span className="truncate font-semibold">{t("name")}</span>
-          {env().demoMode && (
-            <span
-              title={t("demoExplanation")}
-              className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100"
-            >
-              {t("demoBadge")}
-            </span>
-          )}
-        </>
-      }
-      account={<AccountMenu email={session.user?.email ?? ""} isAdmin={admin !== null} />}
-    >
-      {children}
-      <KeyboardShortcuts />
-    </SidebarShell>
+    <NextIntlClientProvider>
+      <SidebarShell
+        initiallyCollapsed={cookieStore.get(SIDEBAR_COOKIE)?.value === COLLAPSED}
+        sidebar={<ConversationSidebar firstPage={firstPage} />}
+        title={
+          <>
+            <span className="truncate font-semibold">{t("name")}</span>
+            {env().demoMode && (
+              <span
+                title={t("demoExplanation")}
+                className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+              >
+                {t("demoBadge")}
+              </span>
+            )}
+          </>
+        }
+        account={<AccountMenu email={session.user?.email ?? ""} isAdmin={admin !== null} />}
+      >
+        {children}
+        <KeyboardShortcuts />
+      </SidebarShell>
+    </NextIntlClientProvider>
   );
 }

@@ -14,14 +14,30 @@ export default async function LoginPage({
 }) {
   if ((await auth())?.user) redirect("/");
   const [methods, { error }, t] = await Promise.all([signInMethods(), searchParams, getTranslations("auth")]);
+  const ssoError = ssoErrorKey(error);
   return (
     <div className="flex w-full max-w-sm flex-col gap-6">
       {methods.password ? (
-        <AuthForm mode="login" action={login} />
+        <AuthForm
+          mode="login"
+          action={login}
+          text={{
+            title: t("signInTitle"),
+            email: t("email"),
+            password: t("password"),
+            submit: t("signIn"),
+            switchLink: t("needAccount"),
+          }}
+        />
       ) : (
         <h1 className="text-2xl font-semibold">{t("signInTitle")}</h1>
       )}
-      {methods.ssoName && <SsoSignIn name={methods.ssoName} error={ssoErrorKey(error)} />}
+      {methods.ssoName && (
+        <SsoSignIn
+          label={t("signInWith", { name: methods.ssoName })}
+          error={ssoError ? t(`errors.${ssoError}`, { amount: 0, unit: "s" }) : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -23,6 +23,13 @@ export default async function RegisterPage({
         <AuthForm
           mode="register"
           action={register}
+          text={{
+            title: t("registerTitle"),
+            email: t("email"),
+            password: t("password"),
+            submit: t("createAccount"),
+            switchLink: t("haveAccount"),
+          }}
           invite={typeof invite === "string" ? invite.slice(0, 100) : undefined}
         />
       ) : (
@@ -31,7 +38,7 @@ export default async function RegisterPage({
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("registerWithSso")}</p>
         </>
       )}
-      {methods.ssoName && <SsoSignIn name={methods.ssoName} />}
+      {methods.ssoName && <SsoSignIn label={t("signInWith", { name: methods.ssoName })} />}
     </div>
   );
 }

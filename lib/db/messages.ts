@@ -261,28 +261,22 @@ export function beatReplies(instanceId: string) {
   });
 }
 
-export function finishReply(id: string, reply: FinishedReply) {
-  return db.message.update({
-    where: { id },
-    data: {
-      status: reply.status,
-      content: JSON.stringify(reply.content),
-      stopReason: reply.stopReason,
-      model: reply.model,
-      inputTokens: reply.usage.inputTokens,
-      outputTokens: reply.usage.outputTokens,
-      cacheReadTokens: reply.usage.cacheReadTokens,
-      cacheWriteTokens: reply.usage.cacheWriteTokens,
-      thinkingTokens: reply.usage.thinkingTokens ?? 0,
-      webSearchRequests: reply.usage.webSearchRequests ?? 0,
-      webFetchRequests: reply.usage.webFetchRequests ?? 0,
-      costUsd: reply.costUsd,
-      requestId: reply.requestId,
-      errorType: reply.error?.type ?? null,
-      errorMessage: reply.error?.message ?? null,
-      errorParams: reply.error?.params ? JSON.stringify(reply.error.params) : null,
-    },
-  });
+/** Saves a reply's end; rejects when the reply is gone (its conversation was deleted meanwhile). */
+export async function finishReply(id: string, reply: FinishedReply) {
+  const { usage, error } = reply;
+  // Raw SQL: every reply ends here, and Prisma's update costs ~1 ms to build (and read the row back)
+  // where this takes ~0.3 ms (bench:throughput).
+  const updated = await db.$executeRaw`
+    UPDATE "Message" SET "status" = ${reply.status}, "content" = ${JSON.stringify(reply.content)},
+      "stopReason" = ${reply.stopReason}, "model" = ${reply.model}, "inputTokens" = ${usage.inputTokens},
+      "outputTokens" = ${usage.outputTokens}, "cacheReadTokens" = ${usage.cacheReadTokens},
+      "cacheWriteTokens" = ${usage.cacheWriteTokens}, "thinkingTokens" = ${usage.thinkingTokens ?? 0},
+      "webSearchRequests" = ${usage.webSearchRequests ?? 0}, "webFetchRequests" = ${usage.webFetchRequests ?? 0},
+      "costUsd" = ${reply.costUsd}, "requestId" = ${reply.requestId}, "errorType" = ${error?.type ?? null},
+      "errorMessage" = ${error?.message ?? null},
+      "errorParams" = ${error?.params ? JSON.stringify(error.params) : null}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${id}`;
+  if (updated === 0) throw new Error(`reply ${id} not found`);
 }
 
 /** Usage of every finished reply in the user's conversation, on every branch (all were paid for). */
@@ -466,6 +460,10 @@ export async function createTurn(input: {
 }
 
 /** Replies being generated for the user right now, across their conversations. */
-export function countGeneratingReplies(userId: string): Promise<number> {
-  return db.message.count({ where: { status: "streaming", conversation: { userId } } });
+export async function countGeneratingReplies(userId: string): Promise<number> {
+  // Raw SQL: every reply asks (the concurrent-reply cap); Prisma's count costs ~1 ms to build.
+  const rows = await db.$queryRaw<{ count: number | bigint }[]>`
+    SELECT COUNT(*) AS "count" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+    WHERE m."status" = 'streaming' AND c."userId" = ${userId}`;
+  return Number(rows[0]?.count ?? 0);
 }

@@ -82,16 +82,15 @@ export function encodeChatEvent({ seq, event }: SequencedEvent): string {
   return `id: ${seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-const encoded = new WeakMap<SequencedEvent, string>();
+// Kept on the event itself under a symbol: a WeakMap entry per event costs the garbage collector
+// more than the event, and JSON (the shared bus) never sees a symbol key.
+const WIRE = Symbol("wire");
 
 /** encodeChatEvent, serialized once per event however many listeners (tabs, followers) send it. */
 export function encodedChatEvent(sequenced: SequencedEvent): string {
-  let wire = encoded.get(sequenced);
-  if (wire === undefined) {
-    wire = encodeChatEvent(sequenced);
-    encoded.set(sequenced, wire);
-  }
-  return wire;
+  const event = sequenced as SequencedEvent & { [WIRE]?: string };
+  event[WIRE] ??= encodeChatEvent(sequenced);
+  return event[WIRE];
 }
 
 /** Incremental decoder of the app's reply stream: feed it network chunks, get complete events. */

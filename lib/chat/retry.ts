@@ -95,34 +95,41 @@ export interface RetryHooks {
   onResume(): void;
 }
 
-/** The model client with visible retries of calls that fail before their first event. */
+type StreamEvent = ModelStream extends AsyncIterable<infer T> ? T : never;
+
+/**
+ * The model client with visible retries of calls that fail before their first event. After the
+ * first event the call's own iterator answers directly: no extra async layer on every event.
+ */
 export function withRetries(model: ModelClient, hooks: RetryHooks): ModelClient {
   return {
     stream(request, signal) {
       let current: ModelStream | null = null;
+      let events: AsyncIterator<StreamEvent> | null = null;
+      const firstEvent = async (): Promise<IteratorResult<StreamEvent>> => {
+        for (let retry = 1; ; retry++) {
+          current = model.stream(request, signal);
+          const call = current[Symbol.asyncIterator]();
+          try {
+            const first = await call.next();
+            events = call;
+            return first;
+          } catch (error) {
+            const plan = signal.aborted ? null : retryPlan(error, retry, hooks.maxRetries);
+            if (!plan) throw error;
+            hooks.onWait(plan.notice);
+            await pause(plan.waitMs, signal);
+            hooks.onResume();
+          }
+        }
+      };
+      const done: IteratorResult<StreamEvent> = { done: true, value: undefined };
       return {
         requestId: () => current?.requestId() ?? null,
-        async *[Symbol.asyncIterator]() {
-          for (let retry = 1; ; retry++) {
-            current = model.stream(request, signal);
-            const events = current[Symbol.asyncIterator]();
-            let first: IteratorResult<Awaited<ReturnType<typeof events.next>>["value"]>;
-            try {
-              first = await events.next();
-            } catch (error) {
-              const plan = signal.aborted ? null : retryPlan(error, retry, hooks.maxRetries);
-              if (!plan) throw error;
-              hooks.onWait(plan.notice);
-              await pause(plan.waitMs, signal);
-              hooks.onResume();
-              continue;
-            }
-            if (first.done) return;
-            yield first.value;
-            yield* { [Symbol.asyncIterator]: () => events };
-            return;
-          }
-        },
+        [Symbol.asyncIterator]: () => ({
+          next: () => (events ? events.next() : firstEvent()),
+          return: async () => (await events?.return?.()) ?? done,
+        }),
       };
     },
   };

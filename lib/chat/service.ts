@@ -8,6 +8,7 @@ import {
   createAssistantPlaceholder,
   createTurn,
   findOwnedMessageWithConversation,
+  isUniqueViolation,
   newTurnIds,
   type TurnIds,
   turnContext,
@@ -180,7 +181,7 @@ async function idleContext(conversationId: string, userId: string, lastId: strin
 function saveError(error: unknown): AppError {
   // The database's own guard against two replies at once (see the one_reply_generating migration),
   // for requests that passed idleContext at the same moment.
-  if ((error as { code?: string }).code === "P2002") return replyInProgress();
+  if (isUniqueViolation(error)) return replyInProgress();
   logger.error({ err: error }, "a chat turn could not be saved");
   return new AppError("internal:server", "Your message could not be saved, so it was not sent. Try again.");
 }

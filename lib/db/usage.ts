@@ -1,6 +1,7 @@
 import "server-only";
 import { cachingSavingsUsd, type TokenUsage } from "@/lib/pricing/cost";
 import { type Db, db } from "./client";
+import { newId } from "./ids";
 
 /** One billed API call, recorded when its usage is known. */
 export interface UsageEntry {
@@ -15,29 +16,6 @@ export interface UsageEntry {
   costUsd: number | null;
 }
 
-/** The ledger row of an entry, made at `at`. */
-export function usageData(entry: UsageEntry, at: Date = new Date()) {
-  const { usage } = entry;
-  return {
-    userId: entry.userId,
-    conversationId: entry.conversationId,
-    messageId: entry.messageId,
-    kind: entry.kind,
-    step: entry.step ?? 1,
-    model: entry.model,
-    requestId: entry.requestId,
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    cacheReadTokens: usage.cacheReadTokens,
-    cacheWriteTokens: usage.cacheWriteTokens,
-    thinkingTokens: usage.thinkingTokens ?? 0,
-    webSearchRequests: usage.webSearchRequests ?? 0,
-    webFetchRequests: usage.webFetchRequests ?? 0,
-    costUsd: entry.costUsd,
-    createdAt: at,
-  };
-}
-
 /** The UTC day (YYYY-MM-DD) an instant's ledger rows are summed under. */
 export const usageDay = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -45,30 +23,31 @@ export const usageDay = (at: Date) => at.toISOString().slice(0, 10);
  * The writes of one ledger row: the row and its day's roll-up (UsageDaily), for one transaction.
  * The upsert is a single INSERT … ON CONFLICT DO UPDATE, so parallel writers add up.
  */
-export function usageWrites(
-  entry: UsageEntry,
-  at: Date = new Date(),
-  client: Pick<Db, "usageRecord" | "usageDaily"> = db,
-) {
-  const priced = entry.costUsd !== null;
-  const key = { day: usageDay(at), userId: entry.userId, model: entry.model };
-  const record = client.usageRecord.create({ data: usageData(entry, at), select: { id: true } });
-  const daily = client.usageDaily.upsert({
-    where: { day_userId_model: key },
-    create: { ...key, costUsd: entry.costUsd ?? 0, calls: 1, pricedCalls: priced ? 1 : 0 },
-    update: {
-      costUsd: { increment: entry.costUsd ?? 0 },
-      calls: { increment: 1 },
-      pricedCalls: { increment: priced ? 1 : 0 },
-    },
-    select: { day: true },
-  });
+export function usageWrites(entry: UsageEntry, at: Date = new Date(), client: Pick<Db, "$executeRaw"> = db) {
+  // Raw SQL: every reply writes these, and Prisma's create and upsert cost ~1 ms each to build
+  // where a raw statement takes ~0.3 ms (bench:throughput).
+  const { usage } = entry;
+  const cost = entry.costUsd;
+  const record = client.$executeRaw`
+    INSERT INTO "UsageRecord" ("id", "userId", "conversationId", "messageId", "kind", "step", "model",
+      "requestId", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "thinkingTokens",
+      "webSearchRequests", "webFetchRequests", "costUsd", "createdAt")
+    VALUES (${newId()}, ${entry.userId}, ${entry.conversationId}, ${entry.messageId}, ${entry.kind},
+      ${entry.step ?? 1}, ${entry.model}, ${entry.requestId}, ${usage.inputTokens}, ${usage.outputTokens},
+      ${usage.cacheReadTokens}, ${usage.cacheWriteTokens}, ${usage.thinkingTokens ?? 0},
+      ${usage.webSearchRequests ?? 0}, ${usage.webFetchRequests ?? 0}, ${cost}, ${at})`;
+  const daily = client.$executeRaw`
+    INSERT INTO "UsageDaily" ("day", "userId", "model", "costUsd", "calls", "pricedCalls")
+    VALUES (${usageDay(at)}, ${entry.userId}, ${entry.model}, ${cost ?? 0}, 1, ${cost === null ? 0 : 1})
+    ON CONFLICT ("day", "userId", "model") DO UPDATE SET
+      "costUsd" = "UsageDaily"."costUsd" + excluded."costUsd",
+      "calls" = "UsageDaily"."calls" + 1,
+      "pricedCalls" = "UsageDaily"."pricedCalls" + excluded."pricedCalls"`;
   return [record, daily] as [typeof record, typeof daily];
 }
 
-export async function recordUsage(entry: UsageEntry, at: Date = new Date()) {
-  const [record] = await db.$transaction(usageWrites(entry, at));
-  return record;
+export async function recordUsage(entry: UsageEntry, at: Date = new Date()): Promise<void> {
+  await db.$transaction(usageWrites(entry, at));
 }
 
 /** Month-to-date spend (calendar month in UTC) of a user's priced calls: one aggregate on (userId, createdAt). */

@@ -4,6 +4,7 @@ import {
   createAssistantPlaceholder,
   createTurn,
   finishReply,
+  isUniqueViolation,
   markInterruptedReplies,
   saveRepliesProgress,
 } from "@/lib/db/messages";
@@ -82,7 +83,9 @@ describe("createTurn", () => {
       parentId: "no-such-message",
       userContent: text("Orphan"),
     });
-    await expect(failing).rejects.toMatchObject({ code: "P2003" });
+    await expect(failing).rejects.toMatchObject({
+      meta: { driverAdapterError: { cause: { kind: "ForeignKeyConstraintViolation" } } },
+    });
     expect(await db.conversation.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -270,5 +273,20 @@ describe("one reply generating per conversation", () => {
     ).resolves.toBeDefined();
     // Other conversations are not affected.
     await expect(startConversation(user.id, "Second")).resolves.toBeDefined();
+  });
+
+  it("a new turn while a reply generates is refused as a unique violation, and saves nothing", async () => {
+    const user = await newUser();
+    const first = await startConversation(user.id, "First");
+    const refused = await createTurn({
+      userId: user.id,
+      conversationId: first.conversationId,
+      newTitle: "",
+      model: MODEL,
+      parentId: first.assistantMessageId,
+      userContent: text("Again"),
+    }).catch((error: unknown) => error);
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await db.message.count({ where: { conversationId: first.conversationId } })).toBe(2);
   });
 });

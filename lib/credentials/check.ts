@@ -5,19 +5,18 @@ import { APIConnectionError, APIError } from "@anthropic-ai/sdk";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { buildClient, CHECK_OPTIONS } from "@/lib/model/client";
-import { providerLacks, providerModelId, providerModels } from "@/lib/model/providers";
+import { providerModels } from "@/lib/model/providers";
 import type { ProviderCredentials } from "./schema";
-
-const CHECK_MODEL = "claude-haiku-4-5";
 
 async function call(credentials: ProviderCredentials) {
   const client = buildClient(credentials, CHECK_OPTIONS);
-  if (!providerLacks("models_api")) {
+  const table = providerModels();
+  if (!table) {
     await client.models.list({ limit: 1 });
     return;
   }
-  const id = providerModelId(CHECK_MODEL);
-  const model = providerModels()?.some((entry) => entry.id === id) ? id : (providerModels()?.[0]?.id ?? id);
+  // The table's first model: the one a deployment is most likely to serve (1 token costs next to nothing).
+  const model = table[0]?.id ?? "claude-haiku-4-5";
   await client.messages.create({ model, max_tokens: 1, messages: [{ role: "user", content: "ping" }] });
 }
 

@@ -14,6 +14,8 @@ import { credentialHash } from "../double/keys";
 import { type DoubleHandle, startDouble } from "../double/server";
 
 const ENV_KEY = "sk-ant-environment-0000";
+// Any provider's row will do: the seam under test builds plain clients for the double.
+const PROVIDER = "foundry";
 const actor = { id: "admin-credentials-test", email: "keys-admin@example.test" };
 
 let double: DoubleHandle;
@@ -21,25 +23,25 @@ beforeAll(async () => {
   double = await startDouble();
 });
 afterAll(async () => {
-  await db.providerCredential.deleteMany();
+  await db.providerCredential.deleteMany({ where: { provider: PROVIDER } });
   await double.close();
 });
 
 /** A seam as an app instance has one: its own cache, the real database and sealing, the double's endpoint. */
 const instanceSeam = () =>
   createModelSeam({
-    provider: () => "anthropic",
+    provider: () => PROVIDER,
     build: (credentials) =>
       new Anthropic({
-        apiKey: credentials?.provider === "anthropic" ? credentials.apiKey : ENV_KEY,
+        apiKey: credentials?.provider === PROVIDER ? credentials.apiKey : ENV_KEY,
         baseURL: double.url,
         maxRetries: 0,
       }),
   });
 
 const store = (apiKey: string) => {
-  const credentials: ProviderCredentials = { provider: "anthropic", apiKey };
-  return storeCredential(actor, "anthropic", {
+  const credentials: ProviderCredentials = { provider: PROVIDER, apiKey };
+  return storeCredential(actor, PROVIDER, {
     sealed: sealCredentials(credentials),
     fingerprint: `…${apiKey.slice(-4)}`,
   });
@@ -65,18 +67,18 @@ describe("provider credentials", () => {
   it("are sealed at rest; the status and the audit log show the fingerprint, never the key", async () => {
     const key = "sk-ant-api03-sealed-at-rest-WXYZ";
     await store(key);
-    const row = await db.providerCredential.findUniqueOrThrow({ where: { provider: "anthropic" } });
+    const row = await db.providerCredential.findUniqueOrThrow({ where: { provider: PROVIDER } });
     expect(row.sealed).toMatch(/^v1:/);
     expect(row.sealed).not.toContain(key);
-    const status = await credentialStatus("anthropic");
+    const status = await credentialStatus(PROVIDER);
     expect(status).toMatchObject({ fingerprint: "…WXYZ", setByEmail: actor.email });
     expect(JSON.stringify(status)).not.toContain(key);
     const [entry] = (await auditPage(1)).entries;
     expect(entry).toMatchObject({ action: "provider_credentials", actorEmail: actor.email });
-    expect(entry?.detail).toMatchObject({ provider: "anthropic", to: "…WXYZ" });
+    expect(entry?.detail).toMatchObject({ provider: PROVIDER, to: "…WXYZ" });
     expect(JSON.stringify(entry)).not.toContain(key);
-    expect(await removeCredential(actor, "anthropic")).toBe(true);
-    expect(await removeCredential(actor, "anthropic")).toBe(false);
+    expect(await removeCredential(actor, PROVIDER)).toBe(true);
+    expect(await removeCredential(actor, PROVIDER)).toBe(false);
     expect((await auditPage(1)).entries[0]?.detail).toMatchObject({ from: "stored", to: "environment" });
   });
 
@@ -89,7 +91,7 @@ describe("provider credentials", () => {
     expect(await ask(second, "after rotation 2")).toBe(credentialHash("sk-ant-rotated-key-1111"));
     await store("sk-ant-rotated-key-2222");
     expect(await ask(second, "second rotation")).toBe(credentialHash("sk-ant-rotated-key-2222"));
-    await removeCredential(actor, "anthropic");
+    await removeCredential(actor, PROVIDER);
     expect(await ask(first, "after removal 1")).toBe(credentialHash(ENV_KEY));
     expect(await ask(second, "after removal 2")).toBe(credentialHash(ENV_KEY));
   });
@@ -126,6 +128,6 @@ describe("provider credentials", () => {
     );
     expect(streamed?.credentialHash).toBe(credentialHash("sk-ant-old-key-3333"));
     expect(streamed?.connection).toBe("finished");
-    await removeCredential(actor, "anthropic");
+    await removeCredential(actor, PROVIDER);
   });
 });

@@ -8,6 +8,8 @@ import { ADMIN, doubleRequests, lastReply, registerAndSignIn, sendMessage } from
 const ENV_KEY = "test-key"; // playwright.config.ts: the app's ANTHROPIC_API_KEY
 const keyHash = (key: string) => createHash("sha256").update(key).digest("hex").slice(0, 16);
 
+test.describe.configure({ timeout: 180_000 });
+
 async function adminPage(browser: Browser) {
   const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
   const page = await context.newPage();
@@ -54,7 +56,11 @@ test("an admin replaces the API key: a bad one is refused, a good one is used by
     "bad_request:credentials_rejected",
   );
   await expect(section.getByRole("alert")).toContainText("authentication failed");
+  const saving = admin.page.waitForResponse(
+    (response) => response.request().method() === "PUT" && response.url().endsWith("/api/admin/credentials"),
+  );
   await section.getByRole("button", { name: "Save credentials" }).click();
+  expect((await saving).status()).toBe(400);
   await expect(section.getByRole("alert")).toHaveAttribute(
     "data-error-code",
     "bad_request:credentials_rejected",

@@ -87,3 +87,28 @@ describe("credentials an admin sends", () => {
     expect(credentialsSchema.safeParse({ provider: "openai", apiKey: "k" }).success).toBe(false);
   });
 });
+
+describe("credential messages", () => {
+  const keys = (value: unknown, prefix = ""): string[] =>
+    typeof value !== "object" || value === null
+      ? [prefix]
+      : Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+
+  it("exist in English and Japanese for every refusal the schema gives", async () => {
+    const en = (await import("@/lib/i18n/messages/en/admin.json")).default;
+    const ja = (await import("@/lib/i18n/messages/ja/admin.json")).default;
+    expect(keys(ja).sort()).toEqual(keys(en).sort());
+    const reasons = [
+      { provider: "anthropic", apiKey: "" },
+      { provider: "anthropic", apiKey: "k".repeat(501) },
+      { provider: "bedrock", accessKeyId: "a", secretAccessKey: "s", region: "r" },
+      { provider: "bedrock", accessKeyId: "A", secretAccessKey: "s", region: "R" },
+      { provider: "vertex", serviceAccountJson: "{}", projectId: "p", region: "r" },
+      { provider: "foundry", apiKey: "k", resource: "a b" },
+    ].map((body) => credentialsSchema.safeParse(body).error?.issues[0]?.message ?? "");
+    for (const reason of reasons) {
+      expect(en.errors).toHaveProperty(reason);
+      expect(ja.errors).toHaveProperty(reason);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { credentialsSchema, fingerprintOf } from "@/lib/credentials/schema";
 import { credentialsKey, open, seal } from "@/lib/credentials/seal";
+import { parseEnv } from "@/lib/env";
 
 const key = credentialsKey("a-credentials-secret-of-at-least-32-chars");
 const secret = JSON.stringify({ provider: "anthropic", apiKey: "sk-ant-api03-secret-ABCD" });
@@ -110,5 +111,15 @@ describe("credential messages", () => {
       expect(en.errors).toHaveProperty(reason);
       expect(ja.errors).toHaveProperty(reason);
     }
+  });
+});
+
+describe("CREDENTIALS_SECRET", () => {
+  it("stops the server when too short, naming the variable but never its value", () => {
+    expect(() => parseEnv({ CREDENTIALS_SECRET: "short-secret-value" })).toThrow(
+      /CREDENTIALS_SECRET: must be at least 32 characters/,
+    );
+    expect(() => parseEnv({ CREDENTIALS_SECRET: "short-secret-value" })).not.toThrow(/short-secret-value/);
+    expect(parseEnv({ CREDENTIALS_SECRET: "s".repeat(32) }).CREDENTIALS_SECRET).toHaveLength(32);
   });
 });

@@ -4,9 +4,12 @@ import "server-only";
 import { APIConnectionError, APIError } from "@anthropic-ai/sdk";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { buildClient, CHECK_OPTIONS } from "@/lib/model/client";
+import { buildClient } from "@/lib/model/client";
 import { providerModels } from "@/lib/model/providers";
 import type { ProviderCredentials } from "./schema";
+
+/** A check wants a quick answer: no retries, a short timeout. */
+const CHECK_OPTIONS = { maxRetries: 0, timeout: 15_000 };
 
 async function call(credentials: ProviderCredentials) {
   const client = buildClient(credentials, CHECK_OPTIONS);

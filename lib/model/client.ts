@@ -16,9 +16,6 @@ import { demoFetch } from "./demo";
 import { providerClient } from "./provider-client";
 import type { ProviderName } from "./provider-models";
 
-/** Options for a client that checks credentials: a quick answer, no retries. */
-export const CHECK_OPTIONS = { maxRetries: 0, timeout: 15_000 };
-
 /** A client with these credentials, or the environment's when null. */
 export function buildClient(
   credentials: ProviderCredentials | null,

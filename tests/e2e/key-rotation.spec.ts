@@ -85,8 +85,15 @@ test("an admin replaces the API key: a bad one is refused, a good one is used by
   await registerAndSignIn(page);
   expect(await keyOfNextReply(page)).toBe(keyHash(good));
 
+  const removing = admin.page.waitForResponse(
+    (response) =>
+      response.request().method() === "DELETE" && response.url().endsWith("/api/admin/credentials"),
+  );
   await section.getByRole("button", { name: "Use environment values" }).click();
-  await expect(source).toHaveAttribute("data-credentials-source", "environment");
+  expect((await removing).status()).toBe(200);
+  await expect(section.getByRole("status")).toContainText("The environment's values are in use again");
+  // The page then reloads its data (slow on a busy machine).
+  await expect(source).toHaveAttribute("data-credentials-source", "environment", { timeout: 30_000 });
   expect(await keyOfNextReply(page)).toBe(keyHash(ENV_KEY));
   await admin.close();
 });

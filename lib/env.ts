@@ -114,6 +114,14 @@ export const envSchema = z.object({
   /** The small model that writes a conversation's summary for a new chat; "off" withdraws the offer. */
   SUMMARY_MODEL: z.preprocess(emptyAsUndefined, z.string().max(100).default("claude-haiku-4-5")),
   ANTHROPIC_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  /** Key material for the provider credentials an admin stores (lib/credentials/); default: AUTH_SECRET. */
+  CREDENTIALS_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 48)" })
+      .optional(),
+  ),
   CONNECTOR_SECRET: z.preprocess(
     emptyAsUndefined,
     z.string().min(32, { message: "must be at least 32 characters" }).optional(),

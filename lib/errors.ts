@@ -4,6 +4,8 @@ export const errorStatus = {
   "bad_request:model": 400,
   "bad_request:budget": 400,
   "bad_request:batch_items": 400,
+  "bad_request:credentials_rejected": 400,
+  "bad_request:credentials_forbidden": 400,
   budget_exceeded: 402,
   "unauthorized:auth": 401,
   "forbidden:registration": 403,
@@ -27,6 +29,7 @@ export const errorStatus = {
   "conflict:last_admin": 409,
   "conflict:batch": 409,
   "conflict:sso_not_configured": 409,
+  "conflict:demo_mode": 409,
   "payload_too_large:input": 413,
   "quota_exceeded:storage": 413,
   "unsupported_media_type:image": 415,
@@ -42,8 +45,11 @@ export const errorStatus = {
   "unavailable:database": 503,
   "unavailable:summary": 503,
   "unavailable:batches": 503,
+  "unavailable:credentials_secret": 503,
   "upstream:summary": 502,
   "upstream:batch": 502,
+  "upstream:credentials_unreachable": 502,
+  "upstream:credentials_check": 502,
   "internal:server": 500,
 } as const;
 
@@ -58,6 +64,7 @@ const RETRY_AFTER = ["retryAfterSeconds"] as const;
 export const errorParams = {
   budget_exceeded: ["budgetUsd", "resetsAt"],
   "bad_request:batch_items": ["reason", "line"],
+  "upstream:credentials_check": ["status"],
   "rate_limited:chat": RETRY_AFTER,
   "rate_limited:replies": RETRY_AFTER,
   "rate_limited:search": RETRY_AFTER,

@@ -8,8 +8,8 @@ export type AdminResult<T = unknown> = { ok: true; data: T } | ({ ok: false } & 
 
 export async function adminRequest<T = unknown>(
   path: string,
-  method: "POST" | "PATCH",
-  body: object,
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  body?: object,
 ): Promise<AdminResult<T>> {
   const result = await request<T>(path, { method, body });
   if (result.ok) return result;
@@ -23,3 +23,6 @@ export const changeUser = (id: string, body: object) =>
 export const changeSettings = (body: object) => adminRequest("/api/admin/settings", "PATCH", body);
 export const createInvite = (body: object) =>
   adminRequest<{ path: string; expiresAt: string; maxUses: number }>("/api/admin/invites", "POST", body);
+export const checkCredentials = (body: object) => adminRequest("/api/admin/credentials/check", "POST", body);
+export const saveCredentials = (body: object) => adminRequest("/api/admin/credentials", "PUT", body);
+export const removeStoredCredentials = () => adminRequest("/api/admin/credentials", "DELETE");

@@ -32,6 +32,19 @@ export async function AuditLog({
             ? format.dateTime(new Date(detail.expiresAt), { dateStyle: "medium", timeStyle: "short" })
             : "",
       });
+    if (entry.action === "provider_credentials") {
+      const side = (value: unknown) =>
+        value === "environment"
+          ? t("credentialsEnvironment")
+          : value === "stored"
+            ? t("credentialsStoredShort")
+            : shown(value, none);
+      return t("actions.provider_credentials", {
+        provider: String(detail.provider ?? ""),
+        from: side(detail.from),
+        to: side(detail.to),
+      });
+    }
     const key = [
       "role",
       "status",

@@ -37,7 +37,7 @@ export function nextPollAt(pollCount: number, intervalMs: number, now = Date.now
 export const leaseTtlMs = (intervalMs: number) => intervalMs * 4 + 5000;
 
 async function storePart(batch: DueBatch, remoteId: string) {
-  const decoder = await anthropic().messages.batches.results(remoteId);
+  const decoder = await (await anthropic()).messages.batches.results(remoteId);
   let chunk: ItemResult[] = [];
   for await (const line of decoder) {
     const result = itemResult(batch.model, line);
@@ -53,7 +53,7 @@ async function storePart(batch: DueBatch, remoteId: string) {
 async function pollBatch(batch: DueBatch, intervalMs: number) {
   try {
     for (const part of batch.parts) {
-      const remote = await anthropic().messages.batches.retrieve(part.remoteId);
+      const remote = await (await anthropic()).messages.batches.retrieve(part.remoteId);
       const counts = remote.request_counts;
       if (remote.processing_status === "ended") {
         await storePart(batch, part.remoteId);

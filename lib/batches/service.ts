@@ -94,7 +94,7 @@ export async function submitBatch(userId: string, input: BatchInput): Promise<st
   const parts: { remoteId: string; size: number }[] = [];
   try {
     for (const chunk of splitRequests(prepared.requests)) {
-      const created = await anthropic().messages.batches.create({ requests: chunk });
+      const created = await (await anthropic()).messages.batches.create({ requests: chunk });
       parts.push({ remoteId: created.id, size: chunk.length });
     }
     await createBatch({
@@ -113,7 +113,8 @@ export async function submitBatch(userId: string, input: BatchInput): Promise<st
     });
   } catch (error) {
     // Nothing is left running or held for a run that was not stored.
-    await Promise.allSettled(parts.map((p) => anthropic().messages.batches.cancel(p.remoteId)));
+    const client = await anthropic();
+    await Promise.allSettled(parts.map((p) => client.messages.batches.cancel(p.remoteId)));
     await releaseReplyHolds(id);
     if (error instanceof APIError) {
       logger.warn({ err: error }, "the API refused the batch");

@@ -33,7 +33,10 @@ import { retitleConversation } from "./title-service";
  * with upstreamEvents (no accumulating helper: the runner accumulates). A request carrying `betas`
  * (the MCP connector) goes through the beta Messages API.
  */
-export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: Headers) => void): ModelClient {
+export function sdkModelClient(
+  client: () => Anthropic | Promise<Anthropic>,
+  onHeaders?: (headers: Headers) => void,
+): ModelClient {
   return {
     stream(request, signal) {
       let requestId: string | null = null;
@@ -43,10 +46,12 @@ export function sdkModelClient(client: () => Anthropic, onHeaders?: (headers: He
         async *[Symbol.asyncIterator]() {
           // No SDK retries: the runner makes its own, visibly (lib/chat/retry.ts).
           const options = { signal, maxRetries: 0 };
+          // Obtained per request: the credentials in force now (a key change never touches a stream under way).
+          const sdk = await client();
           const call =
             "betas" in request
-              ? client().beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, options)
-              : client().messages.create(body, options);
+              ? sdk.beta.messages.create(body as unknown as BetaMessageCreateParamsStreaming, options)
+              : sdk.messages.create(body, options);
           const response = await call.asResponse().catch((error: unknown) => {
             // A 429 reports the limits too, the one that was hit at 0.
             if (error instanceof APIError && error.headers) onHeaders?.(error.headers);
@@ -122,7 +127,7 @@ async function retitle(command: ReplyCommand, first: NewConversation, replyText:
   const { demoMode, TITLE_MODEL } = env();
   if (demoMode || TITLE_MODEL === "off") return;
   const target = { userId: command.userId, conversationId: command.conversationId };
-  await retitleConversation(anthropic(), providerModelId(TITLE_MODEL), target, first, replyText);
+  await retitleConversation(await anthropic(), providerModelId(TITLE_MODEL), target, first, replyText);
 }
 
 /** The operator's line for a finished reply: ids, outcome, steps, latency, usage and cost, never text. */

@@ -86,7 +86,7 @@ async function callModel(
   signal?: AbortSignal,
 ) {
   try {
-    const stream = anthropic().messages.stream(request, { signal });
+    const stream = (await anthropic()).messages.stream(request, { signal });
     const message = await stream.finalMessage();
     return { message, requestId: stream.request_id ?? null };
   } catch (error) {

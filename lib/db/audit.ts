@@ -11,7 +11,8 @@ export type AuditAction =
   | "default_budget"
   | "registration_mode"
   | "password_sign_in"
-  | "invite";
+  | "invite"
+  | "provider_credentials";
 
 export interface Actor {
   id: string;

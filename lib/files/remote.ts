@@ -66,7 +66,7 @@ const EXTENSIONS: Record<string, string> = {
 async function upload(file: AttachmentData): Promise<string | null> {
   const name = file.name ?? `attachment.${EXTENSIONS[file.mediaType] ?? "bin"}`;
   try {
-    const uploaded = await anthropic().beta.files.upload({
+    const uploaded = await (await anthropic()).beta.files.upload({
       file: await toFile(file.bytes, name, { type: file.mediaType }),
       betas: [FILES_BETA],
     });
@@ -89,7 +89,7 @@ const confirmed = new Set<string>();
 async function stillThere(fileId: string): Promise<boolean> {
   if (confirmed.has(fileId)) return true;
   try {
-    await anthropic().beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] });
+    await (await anthropic()).beta.files.retrieveMetadata(fileId, { betas: [FILES_BETA] });
     confirmed.add(fileId);
     return true;
   } catch (error) {
@@ -153,7 +153,7 @@ async function deleteWithRetries(fileId: string): Promise<void> {
   confirmed.delete(fileId);
   for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {
     try {
-      await anthropic().beta.files.delete(fileId, { betas: [FILES_BETA] });
+      await (await anthropic()).beta.files.delete(fileId, { betas: [FILES_BETA] });
       return;
     } catch (error) {
       if (error instanceof APIError && error.status === 404) return;

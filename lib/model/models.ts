@@ -94,7 +94,7 @@ function fromProviderTable(entry: ProviderModel): ModelInfo {
 
 async function fetchModels(): Promise<ModelInfo[]> {
   const models: ModelInfo[] = [];
-  for await (const model of anthropic().models.list({ limit: 100 })) {
+  for await (const model of (await anthropic()).models.list({ limit: 100 })) {
     const apiModel = model as unknown as ApiModel;
     if (apiModel.lifecycle !== "retired") models.push(toModelInfo(apiModel));
   }

@@ -23,3 +23,4 @@ import "./sso";
 import "./liveness";
 import "./shares";
 import "./batches";
+import "./provider-credentials";

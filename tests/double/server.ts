@@ -14,6 +14,7 @@ import {
 } from "./errors";
 import { fileSourceProblem, parseUpload } from "./file-sources";
 import { readSseFixture } from "./fixtures";
+import { credentialHash, credentialOf, KeyRules } from "./keys";
 import { findModel, isAcceptedModel, listModels } from "./models";
 import { bedrockFrame, type Framing, providerRoute } from "./providers";
 import { requestProblem } from "./rules";
@@ -45,6 +46,8 @@ export interface RecordedRequest {
    */
   connection: "open" | "finished" | "closed";
   closedAt: number | null;
+  /** A hash of the request's key (see keys.ts), null without one: tests compare it with their key's. */
+  credentialHash: string | null;
 }
 
 export interface DoubleHandle {
@@ -52,7 +55,9 @@ export interface DoubleHandle {
   port: number;
   /** Every API request in arrival order (control routes under /__double/ are not recorded). */
   requests: RecordedRequest[];
-  /** Forgets recorded requests, queued scenarios, cached prompt prefixes and the files scenarios made. */
+  /** Keys the double refuses (401 / 403); see keys.ts. */
+  keys: KeyRules;
+  /** Forgets recorded requests, queued scenarios, cached prompt prefixes, the files scenarios made and key rules. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,6 +72,7 @@ interface State {
   /** Files handed out by scenarios (code execution output), by id, for the Files API routes. */
   files: Map<string, StoredFile>;
   batches: BatchStore;
+  keys: KeyRules;
   counter: number;
   reset(): void;
 }
@@ -94,8 +100,10 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
       context: (body, n) => ({ n, body, model: String(body.model), cache: state.cache }),
       nextId: () => ++state.counter,
     }),
+    keys: new KeyRules(),
     counter: 0,
     reset() {
+      state.keys.clear();
       state.batches.clear();
       state.requests.length = 0;
       state.queue.length = 0;
@@ -126,6 +134,7 @@ export async function startDouble(opts: { port?: number; host?: string } = {}): 
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     requests: state.requests,
+    keys: state.keys,
     reset: state.reset,
     close: () =>
       new Promise<void>((resolve) => {
@@ -153,6 +162,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
     receivedAt: Date.now(),
     connection: "open",
     closedAt: null,
+    credentialHash: credentialHash(credentialOf(req.headers)),
   };
   state.requests.push(recorded);
   res.on("close", () => {
@@ -163,6 +173,8 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse): 
   const n = ++state.counter;
   const rid = `req_double_${n}`;
   if (tooLarge) return send(res, errorCase(413, new URLSearchParams()));
+  const keyRefusal = state.keys.refusal(credentialOf(req.headers), rid);
+  if (keyRefusal) return send(res, keyRefusal);
   const platform = providerRoute(req.method ?? "", path, req.headers, body);
   if (platform?.kind === "refuse") return send(res, platform.reply(rid));
   let framing: Framing = "sse";
@@ -276,6 +288,14 @@ function control(state: State, method: string, url: URL, body: unknown, res: Ser
     res.writeHead(200, { "content-type": "image/png", "access-control-allow-origin": "*" });
     res.end(Buffer.from(TINY_PNG_BASE64, "base64"));
     return;
+  }
+  if (route === "POST /__double/keys") {
+    if (!state.keys.add(body))
+      return send(
+        res,
+        invalidRequest('Expected {"invalid": [key, …], "forbidden": [key, …]}', "req_double_control"),
+      );
+    return send(res, json({ ok: true }, "req_double_control"));
   }
   if (route === "POST /__double/reset") {
     state.reset();

@@ -20,7 +20,7 @@ beforeEach(() => double.reset());
 
 /** The seam's client for this environment (the seam keeps one client per process: a fresh module each time). */
 async function seamFor(source: Record<string, string>) {
-  current = parseEnv({ ANTHROPIC_MAX_RETRIES: "0", ...source });
+  current = parseEnv({ ANTHROPIC_MAX_RETRIES: "0", DATABASE_URL: process.env.DATABASE_URL, ...source });
   vi.resetModules();
   const { anthropic } = await import("@/lib/model/client");
   return anthropic();

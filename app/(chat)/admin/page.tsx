@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditLog } from "@/components/admin/audit-log";
 import { InvitesSection } from "@/components/admin/invites-section";
+import { ProviderCredentials } from "@/components/admin/provider-credentials";
 import { RateLimitsSection } from "@/components/admin/rate-limits";
 import { RegistrationSettings } from "@/components/admin/registration-settings";
 import { SsoSettings } from "@/components/admin/sso-settings";
@@ -13,6 +14,7 @@ import { listUsersForAdmin } from "@/lib/db/admin-users";
 import { getAppSettings } from "@/lib/db/app-settings";
 import { auditPage } from "@/lib/db/audit";
 import { listInvites } from "@/lib/db/invites";
+import { credentialStatus } from "@/lib/db/provider-credentials";
 import { latestRateLimits } from "@/lib/db/rate-limits";
 import { teamUsage } from "@/lib/db/team-usage";
 import { env } from "@/lib/env";
@@ -30,7 +32,8 @@ export default async function AdminPage({
   const admin = await adminForPage();
   const page = auditPageSchema.parse((await searchParams).audit);
   const now = new Date();
-  const [t, users, settings, invites, audit, usage, rateLimits] = await Promise.all([
+  const { provider, demoMode } = env();
+  const [t, users, settings, invites, audit, usage, rateLimits, credentials] = await Promise.all([
     getTranslations("admin"),
     listUsersForAdmin(now),
     getAppSettings(),
@@ -38,6 +41,7 @@ export default async function AdminPage({
     auditPage(page),
     teamUsage(now),
     latestRateLimits(),
+    credentialStatus(provider.name),
   ]);
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-8 overflow-y-auto p-6">
@@ -59,6 +63,11 @@ export default async function AdminPage({
         mode={settings.registrationMode}
         defaultBudgetUsd={settings.defaultBudgetUsd}
         closedByEnv={!env().REGISTRATION_OPEN}
+      />
+      <ProviderCredentials
+        provider={provider.name}
+        demoMode={demoMode}
+        stored={credentials && { ...credentials, setAt: credentials.setAt.toISOString() }}
       />
       <SsoSettings ssoName={env().sso?.name ?? null} passwordSignIn={settings.passwordSignIn} />
       <InvitesSection

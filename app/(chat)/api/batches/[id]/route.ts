@@ -35,9 +35,10 @@ export const DELETE = route(async (_request, context: BatchContext) => {
   const id = await batchIdOf(context);
   const open = await deleteBatch(userId, id);
   if (!open) throw batchNotFound();
+  const client = await anthropic();
   for (const remoteId of open)
-    anthropic()
-      .messages.batches.cancel(remoteId)
+    client.messages.batches
+      .cancel(remoteId)
       .catch((error: unknown) => logger.warn({ err: error, remoteId }, "cancel of a deleted batch failed"));
   return new Response(null, { status: 204 });
 });

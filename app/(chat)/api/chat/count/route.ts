@@ -18,6 +18,6 @@ export const POST = route(async (request) => {
   const body = await parseJson(request, sendSchema);
   await enforceRateLimit(userId, "count");
   const { command, model } = await prepareReply(userId, body, { counting: true });
-  const count = await countTokens(anthropic(), stepRequest(command.spec), request.signal);
+  const count = await countTokens(await anthropic(), stepRequest(command.spec), request.signal);
   return Response.json({ ...count, contextLimit: model?.contextWindow ?? null });
 });

@@ -16,8 +16,9 @@ export const POST = route(async (_request, context: BatchContext) => {
     if (!(await findBatch(userId, id))) throw batchNotFound();
     throw new AppError("conflict:batch", "This batch is not running.");
   }
+  const client = await anthropic();
   const results = await Promise.allSettled(
-    remoteIds.map((remoteId) => anthropic().messages.batches.cancel(remoteId)),
+    remoteIds.map((remoteId) => client.messages.batches.cancel(remoteId)),
   );
   if (results.some((r) => r.status === "rejected"))
     throw new AppError("upstream:batch", "The API did not accept the cancel; try again.");

@@ -23,7 +23,7 @@ export const GET = route(async (_request, { params }: Context) => {
   const userId = await requireUserId();
   const message = await findOwnedMessage(messageId, userId);
   if (!message || !fileIdsIn(parseContent(message.content)).has(fileId)) throw notFound();
-  const files = anthropic().files;
+  const files = (await anthropic()).files;
   let metadata: Awaited<ReturnType<typeof files.retrieveMetadata>>;
   let upstream: Response;
   try {

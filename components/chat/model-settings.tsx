@@ -64,6 +64,7 @@ export function ModelSettings({
       {/* Not positioned: the panel is placed against the composer form, so it fits narrow screens. */}
       <details className="group shrink-0 text-sm" onKeyDown={closeOnEscape}>
         <summary
+          aria-label={t("parameters")}
           data-tooltip={t("parameters")}
           className="inline-flex size-8 cursor-pointer list-none items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 group-open:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:group-open:bg-zinc-800 @max-[28rem]:size-7 [&::-webkit-details-marker]:hidden"
         >

@@ -6,10 +6,13 @@ import type { ReactNode } from "react";
 /** The Radix part of the system prompt editor, loaded on first use (components/ui/deferred.tsx). */
 export default function SystemPromptPopover({
   defaultOpen,
+  label,
   trigger,
   children,
 }: {
   defaultOpen: boolean;
+  /** The dialog's accessible name. */
+  label: string;
   trigger: ReactNode;
   children: ReactNode;
 }) {
@@ -18,6 +21,7 @@ export default function SystemPromptPopover({
       <Popover.Trigger asChild>{trigger}</Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
+          aria-label={label}
           side="bottom"
           align="start"
           sideOffset={8}

@@ -47,7 +47,7 @@ export function SystemPromptPicker({ presets, value, onChange }: PickerProps) {
       {rich && (
         <button type="button" className="composer-select-button">
           <ScrollText aria-hidden="true" className="size-4 shrink-0" />
-          <span className="max-w-32 truncate @max-[28rem]:hidden">
+          <span className="max-w-32 truncate @max-[28rem]:sr-only">
             {value === NO_PROMPT ? t("systemPrompt") : chosen}
           </span>
           <ChevronDown aria-hidden="true" className="size-3.5 shrink-0 opacity-60 @max-[28rem]:hidden" />
@@ -71,12 +71,16 @@ interface EditorProps {
 
 const popover = deferredLoader(() => import("./system-prompt-popover"));
 
-/** The button that opens the editor; its name is text (not only a label) so it reads as it shows. */
+/**
+ * The button that opens the editor: an icon, its name also as (visually hidden) text so that it can be
+ * found by its words; the label keeps the tooltip's generated text out of the name.
+ */
 function EditButton(props: ComponentProps<"button">) {
   const t = useTranslations("chat");
   return (
     <button
       type="button"
+      aria-label={t("editSystemPrompt")}
       data-tooltip={t("editSystemPrompt")}
       data-tooltip-side="bottom"
       className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 aria-expanded:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:aria-expanded:bg-zinc-800"
@@ -93,6 +97,7 @@ function EditButton(props: ComponentProps<"button">) {
  * (it covers nothing until opened). The popover's code loads on the first hover, focus or press.
  */
 export function SystemPromptEditor({ prompt, onSave }: EditorProps) {
+  const t = useTranslations("chat");
   return (
     <Deferred
       loader={popover}
@@ -101,6 +106,7 @@ export function SystemPromptEditor({ prompt, onSave }: EditorProps) {
       )}
       props={(open) => ({
         defaultOpen: open,
+        label: t("editSystemPrompt"),
         trigger: <EditButton />,
         children: <SystemPromptForm prompt={prompt} onSave={onSave} />,
       })}

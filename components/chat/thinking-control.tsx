@@ -39,7 +39,7 @@ export function ThinkingSelect({
       {rich && (
         <button type="button" className="composer-select-button">
           <Brain aria-hidden="true" className="size-4 shrink-0" />
-          <span className="@max-[28rem]:hidden">{t(`thinkingChoice.${selected}`)}</span>
+          <span className="@max-[28rem]:sr-only">{t(`thinkingChoice.${selected}`)}</span>
         </button>
       )}
       {choices.map((choice) => (

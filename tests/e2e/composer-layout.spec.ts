@@ -5,13 +5,15 @@ import { png } from "../unit/images-fixtures";
 import { expectNoSeriousViolations } from "./axe";
 import { chatReady, lastReply, registerAndSignIn, scenario, sendMessage } from "./helpers";
 
+/** A new user on the chat page, in `language` (registered through the English form). */
 async function signedUpIn(browser: Browser, language: "en" | "ja") {
-  const context = await browser.newContext({
-    locale: language === "ja" ? "ja-JP" : "en-US",
-    extraHTTPHeaders: { "Accept-Language": language },
-  });
+  const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
   const page = await context.newPage();
   await registerAndSignIn(page);
+  await context.setExtraHTTPHeaders({ "Accept-Language": language });
+  await page.reload();
+  await chatReady(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", language);
   return { page, close: () => context.close() };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
 import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
@@ -26,6 +26,7 @@ import { Composer } from "./composer";
 import { ContextMeter } from "./context-meter";
 import { ConversationCost } from "./conversation-cost";
 import { splitFiles } from "./document-attachments";
+import { DropOverlay, useFileDrop } from "./drop-overlay";
 import { useImageAttachments } from "./image-attachments";
 import { MessageItem } from "./message-item";
 import { ModelSettings } from "./model-settings";
@@ -37,7 +38,7 @@ import {
   NO_PROMPT,
   type PresetOption,
   type PromptChoice,
-  SystemPromptPanel,
+  SystemPromptEditor,
   SystemPromptPicker,
 } from "./system-prompt";
 import { type DisabledToolList, offeredTools, toolsToSend } from "./tool-selection";
@@ -197,21 +198,26 @@ export function ChatView({
     if (saved !== undefined) setSystemPrompt(saved);
   };
 
-  const onDrop = (event: DragEvent) => {
-    if (event.dataTransfer.files.length === 0) return;
-    event.preventDefault();
-    const files = splitFiles(event.dataTransfer.files);
+  const fileDrop = useFileDrop((dropped) => {
+    const files = splitFiles(dropped);
     if (files.images.length > 0) attachments.add(files.images);
     if (files.documents.length > 0) documents.add(files.documents);
-  };
+  });
+  const offersTools = useCallback(
+    (candidate: ModelInfo) => {
+      const tools = offeredTools(candidate, disabledTools, options.connectors);
+      return tools.server.length > 0 || tools.connectors.length > 0;
+    },
+    [disabledTools, options.connectors],
+  );
 
   return (
     <main
       data-chat-ready={hydrated ? "" : undefined}
-      className="flex min-h-0 flex-1 flex-col"
-      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
-      onDrop={onDrop}
+      className="relative flex min-h-0 flex-1 flex-col"
+      {...fileDrop.handlers}
     >
+      {fileDrop.active && <DropOverlay />}
       {chat.conversationId && (
         <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
           <ConversationCost
@@ -220,23 +226,21 @@ export function ChatView({
             streaming={chat.streaming}
           />
           <div className="flex items-center gap-1">
+            <SystemPromptEditor
+              prompt={systemPrompt}
+              onSave={async (prompt) => {
+                if (!chat.conversationId) return false;
+                const saved = await saveSystemPrompt(chat.conversationId, { systemPrompt: prompt || null });
+                if (saved === undefined) return false;
+                setSystemPrompt(saved);
+                setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);
+                return true;
+              }}
+            />
             <ShareButton conversationId={chat.conversationId} />
             <ConversationExport conversationId={chat.conversationId} />
           </div>
         </div>
-      )}
-      {chat.conversationId && (
-        <SystemPromptPanel
-          prompt={systemPrompt}
-          onSave={async (prompt) => {
-            if (!chat.conversationId) return false;
-            const saved = await saveSystemPrompt(chat.conversationId, { systemPrompt: prompt || null });
-            if (saved === undefined) return false;
-            setSystemPrompt(saved);
-            setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);
-            return true;
-          }}
-        />
       )}
       <div
         ref={scroll.container}
@@ -276,7 +280,7 @@ export function ChatView({
       )}
       <ReplyAnnouncer messages={chat.messages} />
       <CopyLastReply messages={chat.messages} />
-      <div className="px-4 pb-4">
+      <div className="px-2 pb-2 sm:px-4 sm:pb-4">
         {chat.sendError && (
           <p
             role="alert"
@@ -340,6 +344,7 @@ export function ChatView({
               setPromptCaching(on);
               void saveSettings({ promptCaching: on });
             }}
+            offersTools={offersTools}
           />
           <ToolsMenu
             offered={offered}
@@ -347,10 +352,13 @@ export function ChatView({
             onChange={setTools}
             connectorsEnabled={!disabledTools.has("connectors")}
           />
-          <CitationsSwitch
-            on={params.citations === true}
-            onChange={(on) => setParams((previous) => ({ ...previous, citations: on || undefined }))}
-          />
+          {/* Citations apply to documents: the switch shows with documents attached, or while on. */}
+          {(documents.items.length > 0 || params.citations === true) && (
+            <CitationsSwitch
+              on={params.citations === true}
+              onChange={(on) => setParams((previous) => ({ ...previous, citations: on || undefined }))}
+            />
+          )}
           <SystemPromptPicker
             presets={options.presets}
             value={choice}

@@ -1,5 +1,6 @@
 "use client";
 
+import { ArrowUp, Square } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type ClipboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useShortcut } from "@/components/shortcuts/use-shortcut";
@@ -94,7 +95,7 @@ export function Composer({
 
   return (
     <form
-      className="mx-auto flex w-full max-w-3xl flex-col gap-2 rounded-xl border border-zinc-300 p-2 has-[textarea:focus-visible]:outline-2 has-[textarea:focus-visible]:outline-blue-600 dark:border-zinc-700 dark:has-[textarea:focus-visible]:outline-blue-400"
+      className="@container relative mx-auto flex w-full max-w-3xl flex-col gap-1.5 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm max-sm:p-1.5 has-[textarea:focus-visible]:outline-2 has-[textarea:focus-visible]:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-900 dark:has-[textarea:focus-visible]:outline-blue-400"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -119,30 +120,37 @@ export function Composer({
         className="max-h-80 w-full resize-none bg-transparent px-2 py-1 text-base outline-none"
       />
       {status}
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <AttachFileButton onFiles={addFiles} />
-          <ImageAttachmentControls attachments={attachments} />
-          {children}
-        </div>
+      {/* One row at every width: controls shrink to icons where the composer is narrow, never wrap. */}
+      <div data-composer-controls className="flex min-w-0 items-center gap-0.5 @md:gap-1">
+        <AttachFileButton onFiles={addFiles} />
+        <ImageAttachmentControls attachments={attachments} />
+        {children}
+        <span className="ml-auto" />
         {streaming ? (
           <button
             type="button"
+            aria-label={t("stop")}
+            data-tooltip={t("stop")}
             onClick={onStop}
-            className="rounded-lg border border-zinc-400 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            className={sendButtonClass}
           >
-            {t("stop")}
+            <Square aria-hidden="true" className="size-3.5 fill-current" />
           </button>
         ) : (
           <button
             type="submit"
+            aria-label={t("send")}
+            data-tooltip={t("send")}
             disabled={!canSend}
-            className="rounded-lg bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+            className={sendButtonClass}
           >
-            {t("send")}
+            <ArrowUp aria-hidden="true" className="size-4" strokeWidth={2.5} />
           </button>
         )}
       </div>
     </form>
   );
 }
+
+const sendButtonClass =
+  "inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 disabled:bg-zinc-300 disabled:text-zinc-500 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300 dark:disabled:bg-zinc-700 dark:disabled:text-zinc-400 @max-[28rem]:size-7";

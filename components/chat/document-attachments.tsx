@@ -1,14 +1,13 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
+import { IconButton } from "@/components/ui/icon-button";
 import { DOCUMENT_ACCEPT } from "@/lib/documents/limits";
 import type { DocumentAttachments } from "@/lib/documents/use-document-attachments";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 import { AttachmentProblems } from "./attachment-problems";
-
-const buttonClass =
-  "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** Images go to the image pipeline (resized in the browser); everything else is uploaded as a document. */
 export function splitFiles(files: Iterable<File> | ArrayLike<File>): { images: File[]; documents: File[] } {
@@ -18,19 +17,25 @@ export function splitFiles(files: Iterable<File> | ArrayLike<File>): { images: F
   return { images, documents };
 }
 
-/** The composer's "Attach file" button: images, PDFs and text files. */
+/** Every type the composer takes, for the file chooser and the drop overlay. */
+export const ATTACH_ACCEPT = [...IMAGE_MEDIA_TYPES, DOCUMENT_ACCEPT].join(",");
+
+/** The composer's "Attach file" (+) button: one chooser for images, PDFs and text files. */
 export function AttachFileButton({ onFiles }: { onFiles: (files: File[]) => void }) {
   const t = useTranslations("documents");
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
-        {t("attach")}
-      </button>
+      <IconButton
+        label={t("attach")}
+        icon={Plus}
+        className="@max-[28rem]:size-7"
+        onClick={() => input.current?.click()}
+      />
       <input
         ref={input}
         type="file"
-        accept={[...IMAGE_MEDIA_TYPES, DOCUMENT_ACCEPT].join(",")}
+        accept={ATTACH_ACCEPT}
         multiple
         hidden
         onChange={(event) => {

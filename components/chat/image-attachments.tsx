@@ -1,7 +1,9 @@
 "use client";
 
+import { ImagePlus, Link } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { IconButton } from "@/components/ui/icon-button";
 import { IMAGE_MEDIA_TYPES } from "@/lib/images/limits";
 import type { ImageAttachments, ImageItem } from "@/lib/images/use-image-attachments";
 import { AttachmentProblems } from "./attachment-problems";
@@ -13,7 +15,10 @@ const ACCEPT = IMAGE_MEDIA_TYPES.join(",");
 const buttonClass =
   "rounded-md border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** Attach image (file chooser) and Add image URL (address field); sits in the composer's toolbar. */
+/**
+ * Attach image (file chooser) and Add image URL, icon buttons in the composer's row; the address field
+ * opens in a card above the row (positioned against the composer form).
+ */
 export function ImageAttachmentControls({ attachments }: { attachments: ImageAttachments }) {
   const t = useTranslations("images");
   const fileInput = useRef<HTMLInputElement>(null);
@@ -44,10 +49,13 @@ export function ImageAttachmentControls({ attachments }: { attachments: ImageAtt
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <button type="button" className={buttonClass} onClick={() => fileInput.current?.click()}>
-        {t("attach")}
-      </button>
+    <>
+      <IconButton
+        label={t("attach")}
+        icon={ImagePlus}
+        className="@max-[28rem]:size-7"
+        onClick={() => fileInput.current?.click()}
+      />
       <input
         ref={fileInput}
         type="file"
@@ -60,21 +68,20 @@ export function ImageAttachmentControls({ attachments }: { attachments: ImageAtt
         }}
       />
       {attachments.allowUrls && (
-        <button
-          type="button"
-          className={buttonClass}
+        <IconButton
+          label={t("addUrl")}
+          icon={Link}
           aria-expanded={urlOpen}
+          className="aria-expanded:bg-zinc-100 dark:aria-expanded:bg-zinc-800 @max-[28rem]:size-7"
           onClick={() => {
             setUrlOpen((open) => !open);
             setUrlError(null);
             requestAnimationFrame(() => urlInput.current?.focus());
           }}
-        >
-          {t("addUrl")}
-        </button>
+        />
       )}
       {urlOpen && attachments.allowUrls && (
-        <span className="flex flex-wrap items-center gap-2">
+        <span className="absolute bottom-full left-0 z-20 mb-2 flex w-[min(28rem,100%)] flex-wrap items-center gap-2 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <input
             ref={urlInput}
             type="url"
@@ -87,19 +94,19 @@ export function ImageAttachmentControls({ attachments }: { attachments: ImageAtt
             maxLength={4096}
             onChange={(event) => setUrl(event.target.value)}
             onKeyDown={onUrlKeyDown}
-            className="w-72 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
+            className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
           />
           <button type="button" className={buttonClass} onClick={submitUrl}>
             {t("add")}
           </button>
           {urlError && (
-            <span id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-300">
+            <span id={errorId} role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
               {urlError}
             </span>
           )}
         </span>
       )}
-    </div>
+    </>
   );
 }
 

@@ -1,9 +1,11 @@
 "use client";
 
+import { SlidersHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { type KeyboardEvent, useId } from "react";
 import { samplingProblem } from "@/lib/chat/thinking";
 import type { ModelInfo } from "@/lib/model/types";
+import { ModelPicker } from "./model-picker";
 import { type ParamsState, takesThinkingBudget, thinkingFor } from "./reply-params";
 import { ThinkingBudgetField, ThinkingSelect } from "./thinking-control";
 
@@ -16,9 +18,18 @@ interface ModelSettingsProps {
   onParamsChange: (params: ParamsState) => void;
   promptCaching: boolean;
   onPromptCachingChange: (on: boolean) => void;
+  /** Whether the Tools menu would offer anything with `model` (its badge in the picker). */
+  offersTools?: (model: ModelInfo) => boolean;
 }
 
-const compact = new Intl.NumberFormat("en", { notation: "compact" });
+const noTools = () => false;
+
+/** Escape closes the Parameters panel and puts focus back on its button. */
+function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+  if (event.key !== "Escape" || !event.currentTarget.open) return;
+  event.currentTarget.open = false;
+  event.currentTarget.querySelector("summary")?.focus();
+}
 
 function numberOrUndefined(value: string): number | undefined {
   return value.trim() === "" ? undefined : Number(value);
@@ -32,6 +43,7 @@ export function ModelSettings({
   onParamsChange,
   promptCaching,
   onPromptCachingChange,
+  offersTools = noTools,
 }: ModelSettingsProps) {
   const t = useTranslations("chat");
   const current = models.find((candidate) => candidate.id === model);
@@ -47,28 +59,19 @@ export function ModelSettings({
 
   return (
     <>
-      <select
-        aria-label={t("model")}
-        value={model}
-        onChange={(event) => onModelChange(event.target.value)}
-        className="max-w-56 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
-      >
-        {models.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.displayName}
-            {option.contextWindow
-              ? ` · ${t("contextWindow", { tokens: compact.format(option.contextWindow) })}`
-              : ""}
-            {option.deprecated ? ` (${t("deprecated")})` : ""}
-          </option>
-        ))}
-      </select>
+      <ModelPicker models={models} model={model} onChange={onModelChange} offersTools={offersTools} />
       <ThinkingSelect model={current} value={thinking} onChange={(choice) => set({ thinking: choice })} />
-      <details className="relative text-sm">
-        <summary className="cursor-pointer rounded-md px-2 py-1 hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          {t("parameters")}
+      {/* Not positioned: the panel is placed against the composer form, so it fits narrow screens. */}
+      <details className="group shrink-0 text-sm" onKeyDown={closeOnEscape}>
+        <summary
+          aria-label={t("parameters")}
+          data-tooltip={t("parameters")}
+          className="inline-flex size-8 cursor-pointer list-none items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 group-open:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:group-open:bg-zinc-800 @max-[28rem]:size-7 [&::-webkit-details-marker]:hidden"
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          <span className="sr-only">{t("parameters")}</span>
         </summary>
-        <div className="absolute bottom-full left-0 z-20 mb-2 flex w-72 flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div className="absolute bottom-full left-0 z-20 mb-2 flex w-[min(20rem,100%)] flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <label className="flex items-center justify-between gap-2">
             {t("maxTokens")}
             <input

@@ -1,7 +1,10 @@
 "use client";
 
+import { ChevronDown, ScrollText } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { type ComponentProps, useEffect, useId, useState } from "react";
+import { Deferred, deferredLoader } from "@/components/ui/deferred";
+import { useRichSelect } from "@/components/ui/rich-select";
 
 export interface PresetOption {
   id: string;
@@ -21,15 +24,35 @@ interface PickerProps {
   onChange: (choice: PromptChoice) => void;
 }
 
+/** The preset combobox: a scroll icon and the preset's name (the name hides where the composer is narrow). */
 export function SystemPromptPicker({ presets, value, onChange }: PickerProps) {
   const t = useTranslations("chat");
+  const rich = useRichSelect();
+  const chosen =
+    value === CUSTOM_PROMPT
+      ? t("customPrompt")
+      : (presets.find((preset) => preset.id === value)?.name ?? t("none"));
   return (
     <select
       aria-label={t("systemPrompt")}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      className="max-w-48 rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
+      title={`${t("systemPrompt")}: ${chosen}`}
+      className={
+        rich
+          ? `rich-select min-w-0 shrink ${value === NO_PROMPT ? "" : "text-blue-700 dark:text-blue-300"}`
+          : "h-8 min-w-0 max-w-40 shrink rounded-lg bg-transparent px-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      }
     >
+      {rich && (
+        <button type="button" className="composer-select-button">
+          <ScrollText aria-hidden="true" className="size-4 shrink-0" />
+          <span className="max-w-32 truncate @max-[28rem]:sr-only">
+            {value === NO_PROMPT ? t("systemPrompt") : chosen}
+          </span>
+          <ChevronDown aria-hidden="true" className="size-3.5 shrink-0 opacity-60 @max-[28rem]:hidden" />
+        </button>
+      )}
       <option value={NO_PROMPT}>{t("none")}</option>
       {presets.map((preset) => (
         <option key={preset.id} value={preset.id}>
@@ -41,51 +64,96 @@ export function SystemPromptPicker({ presets, value, onChange }: PickerProps) {
   );
 }
 
-interface PanelProps {
+interface EditorProps {
   prompt: string | null;
   onSave: (prompt: string) => Promise<boolean>;
 }
 
-/** Shows and edits the conversation's own copy of its system prompt. */
-export function SystemPromptPanel({ prompt, onSave }: PanelProps) {
+const popover = deferredLoader(() => import("./system-prompt-popover"));
+
+/**
+ * The button that opens the editor: an icon, its name also as (visually hidden) text so that it can be
+ * found by its words; the label keeps the tooltip's generated text out of the name.
+ */
+function EditButton(props: ComponentProps<"button">) {
+  const t = useTranslations("chat");
+  return (
+    <button
+      type="button"
+      aria-label={t("editSystemPrompt")}
+      data-tooltip={t("editSystemPrompt")}
+      data-tooltip-side="bottom"
+      className="inline-flex size-8 shrink-0 items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 aria-expanded:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:aria-expanded:bg-zinc-800"
+      {...props}
+    >
+      <ScrollText aria-hidden="true" className="size-4" />
+      <span className="sr-only">{t("editSystemPrompt")}</span>
+    </button>
+  );
+}
+
+/**
+ * Shows and edits the conversation's own copy of its system prompt, in a popover opened from a button
+ * (it covers nothing until opened). The popover's code loads on the first hover, focus or press.
+ */
+export function SystemPromptEditor({ prompt, onSave }: EditorProps) {
+  const t = useTranslations("chat");
+  return (
+    <Deferred
+      loader={popover}
+      standIn={({ activate, preload }) => (
+        <EditButton onClick={activate} onPointerEnter={preload} onFocus={preload} />
+      )}
+      props={(open) => ({
+        defaultOpen: open,
+        label: t("editSystemPrompt"),
+        trigger: <EditButton />,
+        children: <SystemPromptForm prompt={prompt} onSave={onSave} />,
+      })}
+    />
+  );
+}
+
+function SystemPromptForm({ prompt, onSave }: EditorProps) {
   const t = useTranslations("chat");
   const [draft, setDraft] = useState(prompt ?? "");
   const [saved, setSaved] = useState(false);
+  const fieldId = useId();
   useEffect(() => setDraft(prompt ?? ""), [prompt]);
   return (
-    <details className="mx-auto w-full max-w-3xl px-4 pt-2 text-sm">
-      <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">{t("editSystemPrompt")}</summary>
-      <form
-        className="mt-2 flex flex-col gap-2"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setSaved(await onSave(draft));
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSaved(await onSave(draft));
+      }}
+    >
+      <label htmlFor={fieldId} className="font-medium">
+        {t("conversationSystemPrompt")}
+      </label>
+      <textarea
+        id={fieldId}
+        value={draft}
+        placeholder={t("systemPromptEmpty")}
+        maxLength={100_000}
+        rows={6}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setSaved(false);
         }}
-      >
-        <textarea
-          aria-label={t("conversationSystemPrompt")}
-          value={draft}
-          placeholder={t("systemPromptEmpty")}
-          maxLength={100_000}
-          rows={5}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setSaved(false);
-          }}
-          className="w-full rounded-md border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700"
-        />
-        <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            className="rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {t("saveSystemPrompt")}
-          </button>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {saved ? t("systemPromptSaved") : t("systemPromptHint")}
-          </span>
-        </div>
-      </form>
-    </details>
+        className="max-h-[50dvh] w-full rounded-lg border border-zinc-300 bg-transparent px-2 py-1.5 dark:border-zinc-700"
+      />
+      <div className="flex items-center justify-between gap-3">
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">
+          {saved ? t("systemPromptSaved") : t("systemPromptHint")}
+        </span>
+        <button
+          type="submit"
+          className="shrink-0 rounded-lg bg-zinc-900 px-3 py-1.5 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-zinc-300"
+        >
+          {t("saveSystemPrompt")}
+        </button>
+      </div>
+    </form>
   );
 }

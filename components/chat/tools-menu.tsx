@@ -1,5 +1,6 @@
 "use client";
 
+import { Wrench } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
@@ -111,20 +112,23 @@ export function ToolsMenu({
   const nothingOffered = offered.server.length === 0 && offered.connectors.length === 0;
 
   return (
-    <div ref={root} className="relative text-sm">
+    // `contents`: the panel is placed against the composer form, so it fits narrow screens.
+    <div ref={root} className="contents text-sm">
       <button
         ref={button}
         type="button"
+        aria-label={t("button")}
+        data-tooltip={t("button")}
         aria-expanded={open}
         aria-controls={panelId}
         aria-describedby={count > 0 ? countId : undefined}
         onClick={() => setOpen((previous) => !previous)}
-        className="rounded-md px-2 py-1 hover:bg-zinc-100 aria-expanded:bg-zinc-100 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800"
+        className={`inline-flex h-8 min-w-8 shrink-0 items-center justify-center gap-0.5 rounded-lg px-1.5 hover:bg-zinc-100 aria-expanded:bg-zinc-100 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800 @max-[28rem]:h-7 @max-[28rem]:min-w-7 @max-[28rem]:px-1 ${count > 0 ? "text-blue-700 dark:text-blue-300" : "text-zinc-600 dark:text-zinc-300"}`}
       >
-        {t("button")}
+        <Wrench aria-hidden="true" className="size-4" />
         {count > 0 && (
-          <span aria-hidden="true" data-tools-on={count} className="ml-1 text-zinc-500 dark:text-zinc-400">
-            · {count}
+          <span aria-hidden="true" data-tools-on={count} className="text-xs font-medium tabular-nums">
+            {count}
           </span>
         )}
       </button>
@@ -136,7 +140,7 @@ export function ToolsMenu({
       <fieldset
         id={panelId}
         hidden={!open}
-        className="absolute bottom-full left-0 z-20 mb-2 flex w-72 flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        className="absolute bottom-full left-0 z-20 mb-2 flex w-[min(20rem,100%)] flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
       >
         <legend className="sr-only">{t("button")}</legend>
         {offered.server.map((id) => (

@@ -23,7 +23,7 @@ const REPLY = [
   'import Papa from "papaparse";',
   "",
   "const { data } = Papa.parse<string[]>(text, { skipEmptyLines: true });",
-  "console.log(data.length, \"rows\");",
+  'console.log(data.length, "rows");',
   "```",
   "",
   "| Option | Default | Meaning |",

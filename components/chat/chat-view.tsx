@@ -5,6 +5,7 @@ import { type DragEvent, useCallback, useEffect, useMemo, useState } from "react
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
 import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
+import { HeaderActions } from "@/components/sidebar/header-slot";
 import {
   systemPrompt as savedSystemPrompt,
   saveSystemPrompt as saveSystemPromptCall,
@@ -213,17 +214,17 @@ export function ChatView({
       onDrop={onDrop}
     >
       {chat.conversationId && (
-        <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
-          <ConversationCost
-            conversationId={chat.conversationId}
-            initial={conversation.cost}
-            streaming={chat.streaming}
-          />
-          <div className="flex items-center gap-1">
-            <ShareButton conversationId={chat.conversationId} />
-            <ConversationExport conversationId={chat.conversationId} />
+        <HeaderActions>
+          <div className="mr-1 max-sm:hidden">
+            <ConversationCost
+              conversationId={chat.conversationId}
+              initial={conversation.cost}
+              streaming={chat.streaming}
+            />
           </div>
-        </div>
+          <ShareButton conversationId={chat.conversationId} />
+          <ConversationExport conversationId={chat.conversationId} />
+        </HeaderActions>
       )}
       {chat.conversationId && (
         <SystemPromptPanel

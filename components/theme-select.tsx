@@ -1,8 +1,8 @@
 "use client";
 
-import { SunMoon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { SunMoonIcon } from "@/components/ui/icons";
 import { THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -15,7 +15,7 @@ export function ThemeSelect({ initial }: { initial: Theme }) {
   return (
     <div className="flex items-center justify-between gap-2 px-2.5 py-1.5 text-sm text-zinc-800 dark:text-zinc-200">
       <label htmlFor={id} className="flex items-center gap-2.5">
-        <SunMoon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
+        <SunMoonIcon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
         {t("theme")}
       </label>
       <select

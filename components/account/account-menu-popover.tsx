@@ -1,23 +1,23 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
-import {
-  BarChart3,
-  Keyboard,
-  Layers,
-  Link2,
-  LogOut,
-  type LucideIcon,
-  ScrollText,
-  Settings,
-  ShieldCheck,
-} from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { runShortcut } from "@/components/shortcuts/registry";
 import { ThemeSelect } from "@/components/theme-select";
-import { menuItem, panel } from "@/components/ui/button-styles";
+import {
+  ChartIcon,
+  KeyboardIcon,
+  LayersIcon,
+  LinkIcon,
+  LogOutIcon,
+  ScrollTextIcon,
+  SettingsIcon,
+  ShieldCheckIcon,
+} from "@/components/ui/icons";
+import { menuItem, panel } from "@/components/ui/panel-styles";
+import type { SpriteIconComponent } from "@/components/ui/sprite-icon";
 import type { Theme } from "@/lib/theme";
 import { AccountTrigger } from "./account-trigger";
 
@@ -29,7 +29,7 @@ export interface AccountMenuProps {
   defaultOpen: boolean;
 }
 
-function MenuLink({ href, icon: Icon, label }: { href: string; icon: LucideIcon; label: string }) {
+function MenuLink({ href, icon: Icon, label }: { href: string; icon: SpriteIconComponent; label: string }) {
   return (
     <Popover.Close asChild>
       <Link href={href} className={menuItem}>
@@ -84,12 +84,12 @@ export default function AccountMenuPopover({
             <p className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{email}</p>
           </div>
           <div className={separator} />
-          <MenuLink href="/presets" icon={ScrollText} label={nav("presets")} />
-          <MenuLink href="/settings" icon={Settings} label={nav("settings")} />
-          <MenuLink href="/usage" icon={BarChart3} label={nav("usage")} />
-          <MenuLink href="/batches" icon={Layers} label={nav("batches")} />
-          <MenuLink href="/shared" icon={Link2} label={nav("sharedLinks")} />
-          {isAdmin && <MenuLink href="/admin" icon={ShieldCheck} label={nav("admin")} />}
+          <MenuLink href="/presets" icon={ScrollTextIcon} label={nav("presets")} />
+          <MenuLink href="/settings" icon={SettingsIcon} label={nav("settings")} />
+          <MenuLink href="/usage" icon={ChartIcon} label={nav("usage")} />
+          <MenuLink href="/batches" icon={LayersIcon} label={nav("batches")} />
+          <MenuLink href="/shared" icon={LinkIcon} label={nav("sharedLinks")} />
+          {isAdmin && <MenuLink href="/admin" icon={ShieldCheckIcon} label={nav("admin")} />}
           <div className={separator} />
           <ThemeSelect initial={theme} />
           <Popover.Close asChild>
@@ -100,14 +100,14 @@ export default function AccountMenuPopover({
               }}
               className={menuItem}
             >
-              <Keyboard aria-hidden="true" />
+              <KeyboardIcon aria-hidden="true" />
               {nav("shortcuts.title")}
             </button>
           </Popover.Close>
           <div className={separator} />
           <form action={signOut}>
             <button type="submit" className={menuItem}>
-              <LogOut aria-hidden="true" />
+              <LogOutIcon aria-hidden="true" />
               {t("signOut")}
             </button>
           </form>

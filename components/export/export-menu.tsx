@@ -1,11 +1,10 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
-import { Braces, FileText } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { menuItem, panel } from "@/components/ui/button-styles";
 import { IconButton } from "@/components/ui/icon-button";
-import { DownloadIcon } from "@/components/ui/icons";
+import { DownloadIcon, FileJsonIcon, FileTextIcon } from "@/components/ui/icons";
+import { menuItem, panel } from "@/components/ui/panel-styles";
 
 export interface ExportMenuProps {
   conversationId: string;
@@ -33,13 +32,13 @@ export default function ExportMenu({ conversationId, defaultOpen }: ExportMenuPr
         >
           <Popover.Close asChild>
             <a href={`${base}?format=md`} download className={menuItem}>
-              <FileText aria-hidden="true" />
+              <FileTextIcon aria-hidden="true" />
               {t("exportMarkdown")}
             </a>
           </Popover.Close>
           <Popover.Close asChild>
             <a href={`${base}?format=json`} download className={menuItem}>
-              <Braces aria-hidden="true" />
+              <FileJsonIcon aria-hidden="true" />
               {t("exportJson")}
             </a>
           </Popover.Close>

@@ -1,9 +1,9 @@
 "use client";
 
-import { Link2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { button, buttonSize } from "@/components/ui/button-styles";
+import { LinkIcon } from "@/components/ui/icons";
 import { absoluteLink } from "./api";
 
 export const shareButtonClass = `${button.secondary} ${buttonSize.sm}`;
@@ -29,7 +29,7 @@ export function CopyLinkButton({ path, disabled = false }: { path: string; disab
         }}
         className={shareButtonClass}
       >
-        <Link2 aria-hidden="true" className="size-3.5" />
+        <LinkIcon aria-hidden="true" className="size-3.5" />
         {t("copyLink")}
       </button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-300">

@@ -1,8 +1,8 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { IconButton } from "@/components/ui/icon-button";
+import { XIcon } from "@/components/ui/icons";
 import { Modal } from "@/components/ui/modal";
 import { type Binding, isTextField, SHORTCUTS } from "./registry";
 
@@ -25,7 +25,13 @@ export default function ShortcutsDialog({ apple, onClose }: { apple: boolean; on
         onClose();
       }}
       titleEnd={
-        <IconButton icon={X} label={t("close")} tooltip="none" onClick={onClose} className="-mt-1 -mr-2" />
+        <IconButton
+          icon={XIcon}
+          label={t("close")}
+          tooltip="none"
+          onClick={onClose}
+          className="-mt-1 -mr-2"
+        />
       }
     >
       <dl className="mt-4 flex flex-col divide-y divide-zinc-100 text-sm dark:divide-zinc-800">

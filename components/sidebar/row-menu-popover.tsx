@@ -1,12 +1,11 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
-import { Pencil, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { menuItem, panel } from "@/components/ui/button-styles";
 import { IconButton } from "@/components/ui/icon-button";
-import { EllipsisIcon } from "@/components/ui/icons";
+import { EllipsisIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
+import { menuItem, panel } from "@/components/ui/panel-styles";
 import { rowMenuVisibility } from "./row-menu";
 
 export interface RowMenuPopoverProps {
@@ -59,7 +58,7 @@ export default function RowMenuPopover({
         >
           <Popover.Close asChild>
             <button type="button" onClick={choose(onRename)} className={menuItem}>
-              <Pencil aria-hidden="true" />
+              <PencilIcon aria-hidden="true" />
               {t("rename")}
             </button>
           </Popover.Close>
@@ -69,7 +68,7 @@ export default function RowMenuPopover({
               onClick={choose(onDelete)}
               className={`${menuItem} text-red-700 dark:text-red-300 [&>svg]:text-red-600 dark:[&>svg]:text-red-400`}
             >
-              <Trash2 aria-hidden="true" />
+              <TrashIcon aria-hidden="true" />
               {t("delete")}
             </button>
           </Popover.Close>

@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { type KeyboardEventHandler, type ReactNode, useState } from "react";
-import { dialogBox, dialogOverlay } from "./button-styles";
+import { dialogBox, dialogOverlay } from "./panel-styles";
 
 interface ModalProps {
   title: ReactNode;

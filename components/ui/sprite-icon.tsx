@@ -1,8 +1,9 @@
 import type { SVGProps } from "react";
 
-/** The icons drawn on the first load of the signed-in pages: symbols of one sprite (./icon-sprite.tsx). */
+/** The signed-in pages' icons: symbols of one sprite (./icon-sprite.tsx) that the server draws. */
 export type SpriteName =
   | "arrow-left"
+  | "chart-column"
   | "check"
   | "chevron-left"
   | "chevron-right"
@@ -10,6 +11,12 @@ export type SpriteName =
   | "download"
   | "ellipsis"
   | "file-code"
+  | "file-json"
+  | "file-text"
+  | "keyboard"
+  | "layers"
+  | "link"
+  | "log-out"
   | "menu"
   | "panel-left-close"
   | "panel-left-open"
@@ -18,8 +25,12 @@ export type SpriteName =
   | "refresh-cw"
   | "rotate-ccw"
   | "scroll-text"
+  | "settings"
   | "share"
+  | "shield-check"
   | "square-pen"
+  | "sun-moon"
+  | "trash"
   | "x";
 
 export type SpriteIconComponent = (

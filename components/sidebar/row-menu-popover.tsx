@@ -40,40 +40,39 @@ export default function RowMenuPopover({
           className={`mr-1 size-7 ${rowMenuVisibility(alwaysVisible)}`}
         />
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="start"
-          sideOffset={4}
-          collisionPadding={8}
-          aria-label={t("actionsFor", { title })}
-          // Escape closes only the popover (not the phone's sidebar overlay, nor the reply being written).
-          onEscapeKeyDown={(event) => event.stopPropagation()}
-          onCloseAutoFocus={() => {
-            const action = chosen.current;
-            if (!action) return;
-            chosen.current = null;
-            action();
-          }}
-          className={`${panel} min-w-36`}
-        >
-          <Popover.Close asChild>
-            <button type="button" onClick={choose(onRename)} className={menuItem}>
-              <PencilIcon aria-hidden="true" />
-              {t("rename")}
-            </button>
-          </Popover.Close>
-          <Popover.Close asChild>
-            <button
-              type="button"
-              onClick={choose(onDelete)}
-              className={`${menuItem} text-red-700 dark:text-red-300 [&>svg]:text-red-600 dark:[&>svg]:text-red-400`}
-            >
-              <TrashIcon aria-hidden="true" />
-              {t("delete")}
-            </button>
-          </Popover.Close>
-        </Popover.Content>
-      </Popover.Portal>
+      {/* Not portalled: the actions stay inside the Conversations navigation, next to their row. */}
+      <Popover.Content
+        align="start"
+        sideOffset={4}
+        collisionPadding={8}
+        aria-label={t("actionsFor", { title })}
+        // Escape closes only the popover (not the phone's sidebar overlay, nor the reply being written).
+        onEscapeKeyDown={(event) => event.stopPropagation()}
+        onCloseAutoFocus={() => {
+          const action = chosen.current;
+          if (!action) return;
+          chosen.current = null;
+          action();
+        }}
+        className={`${panel} min-w-36`}
+      >
+        <Popover.Close asChild>
+          <button type="button" onClick={choose(onRename)} className={menuItem}>
+            <PencilIcon aria-hidden="true" />
+            {t("rename")}
+          </button>
+        </Popover.Close>
+        <Popover.Close asChild>
+          <button
+            type="button"
+            onClick={choose(onDelete)}
+            className={`${menuItem} text-red-700 dark:text-red-300 [&>svg]:text-red-600 dark:[&>svg]:text-red-400`}
+          >
+            <TrashIcon aria-hidden="true" />
+            {t("delete")}
+          </button>
+        </Popover.Close>
+      </Popover.Content>
     </Popover.Root>
   );
 }

@@ -9,6 +9,7 @@ import { ConversationSidebar } from "@/components/sidebar/conversation-sidebar";
 import { SIDEBAR_PAGE_SIZE, toSummary } from "@/components/sidebar/pages";
 import { COLLAPSED, SIDEBAR_COOKIE } from "@/components/sidebar/preferences";
 import { SidebarShell } from "@/components/sidebar/sidebar-shell";
+import { IconSprite } from "@/components/ui/icon-sprite";
 import { auth } from "@/lib/auth";
 import { findActiveAdmin } from "@/lib/db/admin-users";
 import { listConversations } from "@/lib/db/conversations";
@@ -47,6 +48,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
       >
         {children}
         <KeyboardShortcuts />
+        <IconSprite />
       </SidebarShell>
     </NextIntlClientProvider>
   );

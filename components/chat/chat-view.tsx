@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { ConversationExport } from "@/components/export/conversation-export";
 import { ShareButton } from "@/components/share/share-button";
 import { CopyLastReply } from "@/components/shortcuts/copy-last-reply";
+import { HeaderActions } from "@/components/sidebar/header-slot";
 import {
   systemPrompt as savedSystemPrompt,
   saveSystemPrompt as saveSystemPromptCall,
@@ -219,28 +220,28 @@ export function ChatView({
     >
       {fileDrop.active && <DropOverlay />}
       {chat.conversationId && (
-        <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-1 dark:border-zinc-800">
-          <ConversationCost
-            conversationId={chat.conversationId}
-            initial={conversation.cost}
-            streaming={chat.streaming}
-          />
-          <div className="flex items-center gap-1">
-            <SystemPromptEditor
-              prompt={systemPrompt}
-              onSave={async (prompt) => {
-                if (!chat.conversationId) return false;
-                const saved = await saveSystemPrompt(chat.conversationId, { systemPrompt: prompt || null });
-                if (saved === undefined) return false;
-                setSystemPrompt(saved);
-                setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);
-                return true;
-              }}
+        <HeaderActions>
+          <div className="mr-1 max-sm:hidden">
+            <ConversationCost
+              conversationId={chat.conversationId}
+              initial={conversation.cost}
+              streaming={chat.streaming}
             />
-            <ShareButton conversationId={chat.conversationId} />
-            <ConversationExport conversationId={chat.conversationId} />
           </div>
-        </div>
+          <SystemPromptEditor
+            prompt={systemPrompt}
+            onSave={async (prompt) => {
+              if (!chat.conversationId) return false;
+              const saved = await saveSystemPrompt(chat.conversationId, { systemPrompt: prompt || null });
+              if (saved === undefined) return false;
+              setSystemPrompt(saved);
+              setChoice(saved ? CUSTOM_PROMPT : NO_PROMPT);
+              return true;
+            }}
+          />
+          <ShareButton conversationId={chat.conversationId} />
+          <ConversationExport conversationId={chat.conversationId} />
+        </HeaderActions>
       )}
       <div
         ref={scroll.container}

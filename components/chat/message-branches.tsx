@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { button, buttonSize } from "@/components/ui/button-styles";
+import { IconButton } from "@/components/ui/icon-button";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { useEnterSubmit } from "./use-enter-submit";
-
-export const smallButton =
-  "rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 disabled:opacity-40 dark:hover:bg-zinc-800";
 
 /** `‹ 2/3 ›`: switches between a message's versions (edits of it, or regenerated replies). */
 export function BranchSwitcher({
@@ -25,25 +25,21 @@ export function BranchSwitcher({
   const position = `${index + 1}/${siblingIds.length}`;
   return (
     <fieldset aria-label={t("versions")} data-branch-position={position} className="flex items-center">
-      <button
-        type="button"
-        aria-label={t("previousVersion")}
+      <IconButton
+        icon={ChevronLeftIcon}
+        label={t("previousVersion")}
         disabled={disabled || index === 0}
         onClick={() => onSwitch(siblingIds[index - 1]!)}
-        className={smallButton}
-      >
-        ‹
-      </button>
+        className="size-7"
+      />
       <span className="text-xs tabular-nums text-zinc-500 dark:text-zinc-400">{position}</span>
-      <button
-        type="button"
-        aria-label={t("nextVersion")}
+      <IconButton
+        icon={ChevronRightIcon}
+        label={t("nextVersion")}
         disabled={disabled || index === siblingIds.length - 1}
         onClick={() => onSwitch(siblingIds[index + 1]!)}
-        className={smallButton}
-      >
-        ›
-      </button>
+        className="size-7"
+      />
     </fieldset>
   );
 }
@@ -89,13 +85,13 @@ export function MessageEditor({
         className="w-full resize-y bg-transparent px-2 py-1 text-base outline-none"
       />
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className={smallButton}>
+        <button type="button" onClick={onCancel} className={`${button.ghost} ${buttonSize.sm}`}>
           {t("cancel")}
         </button>
         <button
           type="submit"
           disabled={busy || !text.trim()}
-          className="rounded-lg bg-zinc-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+          className={`${button.primary} ${buttonSize.sm}`}
         >
           {t("saveAndSend")}
         </button>

@@ -2,6 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { memo, useRef, useState } from "react";
+import { button, buttonSize } from "@/components/ui/button-styles";
+import { IconButton } from "@/components/ui/icon-button";
+import {
+  CheckIcon,
+  CopyIcon,
+  FileCodeIcon,
+  PencilIcon,
+  RefreshIcon,
+  RotateCcwIcon,
+} from "@/components/ui/icons";
+import { notify } from "@/components/ui/toast";
 import { documentsOf, type ImageBlock, imagesOf, textOf } from "@/lib/chat/content";
 import type { ChatErrorInfo } from "@/lib/chat/protocol";
 import type { ChatMessage } from "@/lib/chat/view-model";
@@ -9,28 +20,29 @@ import { replyMarkdown } from "@/lib/export/markdown";
 import { attachmentUrl } from "@/lib/images/limits";
 import { MessageBlocks } from "./blocks/message-blocks";
 import { useBudgetRefusal } from "./budget-notice";
-import { BranchSwitcher, MessageEditor, smallButton } from "./message-branches";
+import { BranchSwitcher, MessageEditor } from "./message-branches";
 import { MessageDocuments } from "./message-documents";
 import { RetryCountdown, useRateLimitedCause } from "./retry-notice";
 import { UsageLine } from "./usage-line";
 
-function CopyButton({ label, copyText }: { label: "copy" | "copyMarkdown"; copyText: () => string }) {
+function CopyButton({ label, copyText }: { label: "copyMessage" | "copyMarkdown"; copyText: () => string }) {
   const t = useTranslations("chat");
   const [copied, setCopied] = useState(false);
   return (
-    <button
-      type="button"
-      aria-label={t(label === "copy" ? "copyMessage" : "copyMarkdown")}
+    <IconButton
+      icon={copied ? CheckIcon : label === "copyMessage" ? CopyIcon : FileCodeIcon}
+      label={t(label)}
       onClick={() => {
-        void navigator.clipboard?.writeText(copyText()).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
+        void navigator.clipboard?.writeText(copyText()).then(
+          () => {
+            setCopied(true);
+            notify(t("copied"));
+            setTimeout(() => setCopied(false), 1500);
+          },
+          () => notify(t("copyFailed"), "error"),
+        );
       }}
-      className={smallButton}
-    >
-      {copied ? t("copied") : t(label)}
-    </button>
+    />
   );
 }
 
@@ -67,11 +79,8 @@ function ErrorNotice({ error, onRetry }: { error: ChatErrorInfo; onRetry?: () =>
         )}
       </div>
       {onRetry && (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <button type="button" onClick={onRetry} className={`${button.secondary} ${buttonSize.sm}`}>
+          <RotateCcwIcon aria-hidden="true" className="size-3.5" />
           {tChat("retry")}
         </button>
       )}
@@ -178,23 +187,21 @@ export const MessageItem = memo(function MessageItem({
             />
           )}
           {finished && (
-            <div className="mt-1 flex flex-wrap items-center gap-2">
+            <div className="mt-1 -ml-1.5 flex flex-wrap items-center gap-0.5">
               {branches}
               {text && (
                 <>
-                  <CopyButton label="copy" copyText={() => renderedText(replyBody.current, text)} />
+                  <CopyButton label="copyMessage" copyText={() => renderedText(replyBody.current, text)} />
                   <CopyButton label="copyMarkdown" copyText={() => replyMarkdown(message.content)} />
                 </>
               )}
               {message.status !== "error" && saved && (
-                <button
-                  type="button"
+                <IconButton
+                  icon={RefreshIcon}
+                  label={t("regenerate")}
                   disabled={busy}
                   onClick={() => onRetry(message.id)}
-                  className={smallButton}
-                >
-                  {t("regenerate")}
-                </button>
+                />
               )}
               {showUsage && <UsageLine usage={message.usage} costUsd={message.costUsd} />}
             </div>
@@ -219,12 +226,15 @@ export const MessageItem = memo(function MessageItem({
               {text}
             </div>
           )}
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-0.5">
             {branches}
             {saved && (
-              <button type="button" disabled={busy} onClick={() => setEditing(true)} className={smallButton}>
-                {t("edit")}
-              </button>
+              <IconButton
+                icon={PencilIcon}
+                label={t("edit")}
+                disabled={busy}
+                onClick={() => setEditing(true)}
+              />
             )}
           </div>
         </>

@@ -1,21 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Deferred, deferredLoader } from "@/components/ui/deferred";
+import { IconButton } from "@/components/ui/icon-button";
+import { DownloadIcon } from "@/components/ui/icons";
+import type { ExportMenuProps } from "./export-menu";
 
-const linkClass = "rounded-md px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800";
+const menu = deferredLoader(() => import("./export-menu"));
 
-/** Download links for one conversation: Markdown (the active branch) and JSON (every branch, importable). */
+/** The header's Export button: a small popover with the Markdown and JSON downloads. */
 export function ConversationExport({ conversationId }: { conversationId: string }) {
   const t = useTranslations("search");
-  const base = `/api/conversations/${encodeURIComponent(conversationId)}/export`;
   return (
-    <div className="flex gap-1">
-      <a href={`${base}?format=md`} download className={linkClass}>
-        {t("exportMarkdown")}
-      </a>
-      <a href={`${base}?format=json`} download className={linkClass}>
-        {t("exportJson")}
-      </a>
-    </div>
+    <Deferred
+      loader={menu}
+      standIn={({ activate, preload }) => (
+        <IconButton
+          icon={DownloadIcon}
+          label={t("export")}
+          tooltip="bottom"
+          aria-haspopup="dialog"
+          aria-expanded={false}
+          onClick={activate}
+          onPointerEnter={preload}
+          onFocus={preload}
+        />
+      )}
+      props={(activated): ExportMenuProps => ({ conversationId, defaultOpen: activated })}
+    />
   );
 }

@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { button, buttonSize } from "@/components/ui/button-styles";
+import { LinkIcon } from "@/components/ui/icons";
 import { absoluteLink } from "./api";
 
-export const shareButtonClass =
-  "rounded-md border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
+export const shareButtonClass = `${button.secondary} ${buttonSize.sm}`;
 
 /** Copies a share link; says "Copied" for a moment when the clipboard took it. */
 export function CopyLinkButton({ path, disabled = false }: { path: string; disabled?: boolean }) {
@@ -28,6 +29,7 @@ export function CopyLinkButton({ path, disabled = false }: { path: string; disab
         }}
         className={shareButtonClass}
       >
+        <LinkIcon aria-hidden="true" className="size-3.5" />
         {t("copyLink")}
       </button>
       <span role="status" className="text-xs text-zinc-600 dark:text-zinc-300">

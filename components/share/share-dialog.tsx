@@ -1,7 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
+import { button, buttonSize } from "@/components/ui/button-styles";
+import { Modal } from "@/components/ui/modal";
 import type { ShareView } from "@/lib/share/view";
 import { absoluteLink, revokeShare, type ShareResult, shareConversation } from "./api";
 import { CopyLinkButton, shareButtonClass } from "./copy-link-button";
@@ -15,18 +17,10 @@ type State = { kind: "loading" } | { kind: "shared"; share: ShareView } | { kind
 export function ShareDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
   const t = useTranslations("share");
   const format = useFormatter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const linkId = useId();
   const [state, setState] = useState<State>({ kind: "loading" });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function run<T>(call: () => Promise<ShareResult<T>>, then: (value: T) => void) {
     setBusy(true);
@@ -68,18 +62,7 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
   const failureText = failure && (t.has(`errors.${failure}`) ? t(`errors.${failure}`) : t("errors.unknown"));
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
-      <h2 id={titleId} className="font-semibold">
-        {t("dialogTitle")}
-      </h2>
+    <Modal title={t("dialogTitle")} onClose={onClose} width="32rem">
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t("explanation")}</p>
       <label htmlFor={linkId} className="mt-3 block text-sm font-medium">
         {t("link")}
@@ -91,7 +74,7 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
         value={shared ? absoluteLink(shared.path) : ""}
         placeholder={state.kind === "loading" ? t("creating") : ""}
         onFocus={(event) => event.currentTarget.select()}
-        className="mt-1 w-full rounded-md border border-zinc-300 bg-zinc-50 px-2 py-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-800"
+        className="mt-1 w-full rounded-lg border border-zinc-300 bg-zinc-50 px-2.5 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-800"
       />
       {shared && (
         <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
@@ -142,7 +125,7 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
                 () => setState({ kind: "revoked" }),
               )
             }
-            className="rounded-md border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-40 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
+            className={`${button.destructive} ${buttonSize.sm}`}
           >
             {t("revoke")}
           </button>
@@ -152,10 +135,10 @@ export function ShareDialog({ conversationId, onClose }: { conversationId: strin
             {t("shareAgain")}
           </button>
         )}
-        <button type="button" onClick={onClose} className={shareButtonClass}>
+        <button type="button" onClick={onClose} className={`${button.primary} ${buttonSize.sm}`}>
           {t("close")}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
+import { PageFrame } from "@/components/ui/page-frame";
 import type { ShareView } from "@/lib/share/view";
 import { revokeShare } from "./api";
 import { CopyLinkButton } from "./copy-link-button";
@@ -73,27 +74,20 @@ export function SharedLinks({ initial }: { initial: ShareView[] }) {
   const t = useTranslations("share.list");
   const [shares, setShares] = useState(initial);
   return (
-    <main className="min-h-0 flex-1 overflow-y-auto">
-      <div className="mx-auto flex w-full max-w-3xl flex-col gap-4 p-4">
-        <Link href="/" className="self-start text-sm underline">
-          ← {t("backToChat")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">{t("intro")}</p>
-        {shares.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
-        ) : (
-          <ul aria-label={t("title")} className="divide-y divide-zinc-200 dark:divide-zinc-800">
-            {shares.map((share) => (
-              <ShareRow
-                key={share.id}
-                share={share}
-                onRevoked={() => setShares((current) => current.filter((other) => other.id !== share.id))}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
-    </main>
+    <PageFrame title={t("title")} backLabel={t("backToChat")} intro={t("intro")}>
+      {shares.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
+      ) : (
+        <ul aria-label={t("title")} className="divide-y divide-zinc-200 dark:divide-zinc-800">
+          {shares.map((share) => (
+            <ShareRow
+              key={share.id}
+              share={share}
+              onRevoked={() => setShares((current) => current.filter((other) => other.id !== share.id))}
+            />
+          ))}
+        </ul>
+      )}
+    </PageFrame>
   );
 }

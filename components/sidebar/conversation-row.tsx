@@ -33,14 +33,14 @@ export function ConversationRow({ conversation, active, onRenamed, onDelete }: P
   }
   return (
     <li
-      className={`group relative flex items-center rounded-md ${
-        active ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"
+      className={`group relative flex items-center rounded-lg ${
+        active ? "bg-zinc-200/70 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"
       }`}
     >
       <Link
         href={`/c/${conversation.id}`}
         aria-current={active ? "page" : undefined}
-        className="min-w-0 flex-1 truncate px-3 py-1.5 text-sm"
+        className="min-w-0 flex-1 truncate rounded-lg px-3 py-2 text-sm"
       >
         {conversation.title}
       </Link>

@@ -3,17 +3,21 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { AccountData } from "@/components/export/account-data";
 import { SearchBox } from "@/components/search/search-box";
+import { ScrollTextIcon, SquarePenIcon } from "@/components/ui/icons";
 import { ConversationRow } from "./conversation-row";
 import { groupByDate } from "./date-groups";
-import { DeleteDialog } from "./delete-dialog";
 import type { ConversationPage, ConversationSummary } from "./pages";
 import { useConversationPages } from "./use-conversation-pages";
 import { localTimeZone, useToday } from "./use-today";
 
-const linkClass = "block rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
+// Loaded when first asked for: Radix's dialog stays off the first load.
+const DeleteDialog = lazy(() => import("./delete-dialog"));
+
+const linkClass =
+  "flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800";
 
 /** The navigation landmark "Conversations": New chat, the list by date, Presets. */
 export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage }) {
@@ -46,7 +50,11 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
   return (
     <nav aria-label={t("conversations")} className="flex min-h-0 flex-1 flex-col">
       <div className="p-2">
-        <Link href="/" className={`${linkClass} border border-zinc-300 dark:border-zinc-700`}>
+        <Link
+          href="/"
+          className="flex items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm font-medium shadow-xs hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <SquarePenIcon aria-hidden="true" className="size-4" />
           {t("newChat")}
         </Link>
       </div>
@@ -88,11 +96,16 @@ export function ConversationSidebar({ firstPage }: { firstPage: ConversationPage
       </div>
       <div className="border-t border-zinc-200 p-2 dark:border-zinc-800">
         <Link href="/presets" className={linkClass}>
+          <ScrollTextIcon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
           {t("presets")}
         </Link>
         <AccountData />
       </div>
-      {deleting && <DeleteDialog conversation={deleting} onClose={closeDeleteDialog} />}
+      {deleting && (
+        <Suspense fallback={null}>
+          <DeleteDialog conversation={deleting} onClose={closeDeleteDialog} />
+        </Suspense>
+      )}
     </nav>
   );
 }

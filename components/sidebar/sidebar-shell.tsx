@@ -3,6 +3,9 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useShortcut } from "@/components/shortcuts/use-shortcut";
+import { IconButton } from "@/components/ui/icon-button";
+import { MenuIcon, PanelLeftCloseIcon, PanelLeftOpenIcon, XIcon } from "@/components/ui/icons";
+import { HeaderSlotContext } from "./header-slot";
 import { COLLAPSED, SIDEBAR_COOKIE } from "./preferences";
 
 interface Props {
@@ -18,8 +21,6 @@ interface Props {
 /** Tailwind's md breakpoint: below it the sidebar is an overlay. */
 const WIDE = "(min-width: 48rem)";
 
-const iconButton = "rounded-md px-2 py-1 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800";
-
 /**
  * The chat frame: a sidebar that collapses on wide screens and opens as an overlay on narrow
  * ones (below the md breakpoint), beside the header and page.
@@ -32,6 +33,7 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
   const closeButton = useRef<HTMLButtonElement>(null);
   const aside = useRef<HTMLElement>(null);
   const [searchRequested, setSearchRequested] = useState(0);
+  const [headerSlot, setHeaderSlot] = useState<HTMLDivElement | null>(null);
 
   useEffect(() => {
     if (!overlay) return;
@@ -39,7 +41,7 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
     const onKeyDown = (event: KeyboardEvent) => {
       // Menus, the rename box and dialogs inside the sidebar handle their own Escape.
       if (event.key !== "Escape" || event.defaultPrevented) return;
-      if (event.target instanceof Element && event.target.closest("dialog")) return;
+      if (event.target instanceof Element && event.target.closest('dialog, [role="dialog"]')) return;
       setOverlay(false);
       menuButton.current?.focus();
     };
@@ -100,48 +102,43 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
       >
         {overlay && (
           <div className="flex justify-end p-2 pb-0 md:hidden">
-            <button
+            <IconButton
               ref={closeButton}
-              type="button"
-              aria-label={t("closeMenu")}
+              icon={XIcon}
+              label={t("closeMenu")}
+              tooltip="none"
               onClick={closeOverlay}
-              className={iconButton}
-            >
-              <span aria-hidden="true">✕</span>
-            </button>
+            />
           </div>
         )}
         {sidebar}
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-          <div className="flex min-w-0 items-center gap-2">
-            <button
-              ref={menuButton}
-              type="button"
-              aria-label={t("openMenu")}
-              aria-expanded={overlay}
-              aria-controls="sidebar"
-              onClick={() => setOverlay(true)}
-              className={`${iconButton} md:hidden`}
-            >
-              <span aria-hidden="true">☰</span>
-            </button>
-            <button
-              type="button"
-              aria-label={collapsed ? t("showSidebar") : t("hideSidebar")}
-              aria-expanded={!collapsed}
-              aria-controls="sidebar"
-              onClick={toggleCollapsed}
-              className={`${iconButton} hidden md:inline-block`}
-            >
-              <span aria-hidden="true">{collapsed ? "»" : "«"}</span>
-            </button>
-            {title}
-          </div>
-          {account}
+        <header className="flex h-12 shrink-0 items-center gap-1 border-b border-zinc-200 px-2 sm:px-3 dark:border-zinc-800">
+          <IconButton
+            ref={menuButton}
+            icon={MenuIcon}
+            label={t("openMenu")}
+            tooltip="bottom"
+            aria-expanded={overlay}
+            aria-controls="sidebar"
+            onClick={() => setOverlay(true)}
+            className="md:hidden"
+          />
+          <IconButton
+            icon={collapsed ? PanelLeftOpenIcon : PanelLeftCloseIcon}
+            label={collapsed ? t("showSidebar") : t("hideSidebar")}
+            tooltip="bottom"
+            aria-expanded={!collapsed}
+            aria-controls="sidebar"
+            onClick={toggleCollapsed}
+            className="max-md:hidden"
+          />
+          <div className="flex min-w-0 flex-1 items-center gap-2 px-1">{title}</div>
+          <div ref={setHeaderSlot} className="flex shrink-0 items-center gap-0.5" />
+          <div className="ml-1 shrink-0">{account}</div>
         </header>
-        {children}
+        <HeaderSlotContext value={headerSlot}>{children}</HeaderSlotContext>
       </div>
     </div>
   );

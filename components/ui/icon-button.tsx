@@ -1,10 +1,11 @@
 import type { LucideIcon } from "lucide-react";
 import type { ButtonHTMLAttributes, Ref } from "react";
+import type { SpriteIconComponent } from "./sprite-icon";
 
 interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "aria-label" | "children"> {
   /** The accessible name, also shown as the tooltip. */
   label: string;
-  icon: LucideIcon;
+  icon: LucideIcon | SpriteIconComponent;
   /** Where the tooltip sits; "top" by default. */
   tooltip?: "top" | "bottom" | "none";
   ref?: Ref<HTMLButtonElement>;

@@ -8,6 +8,7 @@ import { RegistrationSettings } from "@/components/admin/registration-settings";
 import { SsoSettings } from "@/components/admin/sso-settings";
 import { TeamUsageSection } from "@/components/admin/team-usage";
 import { UsersTable } from "@/components/admin/users-table";
+import { PageFrame } from "@/components/ui/page-frame";
 import { auditPageSchema } from "@/lib/admin/schemas";
 import { adminForPage } from "@/lib/auth/admin";
 import { listUsersForAdmin } from "@/lib/db/admin-users";
@@ -44,8 +45,7 @@ export default async function AdminPage({
     credentialStatus(provider.name),
   ]);
   return (
-    <div className="mx-auto flex w-full max-w-6xl flex-col gap-8 overflow-y-auto p-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+    <PageFrame title={t("title")} backLabel={t("backToChat")} width="wide">
       <UsersTable
         selfId={admin.id}
         users={users.map((user) => ({
@@ -79,6 +79,6 @@ export default async function AdminPage({
         }))}
       />
       <AuditLog entries={audit.entries} page={page} hasOlder={audit.hasOlder} />
-    </div>
+    </PageFrame>
   );
 }

@@ -1,0 +1,26 @@
+"use client";
+
+import { Deferred, deferredLoader } from "@/components/ui/deferred";
+import type { AccountMenuProps } from "./account-menu-popover";
+import { AccountTrigger } from "./account-trigger";
+
+const popover = deferredLoader(() => import("./account-menu-popover"));
+
+/** The header's account button; the menu (a Radix popover) loads when the person reaches for it. */
+export function AccountMenuButton(props: Omit<AccountMenuProps, "defaultOpen">) {
+  return (
+    <Deferred
+      loader={popover}
+      standIn={({ activate, preload }) => (
+        <AccountTrigger
+          email={props.email}
+          aria-expanded={false}
+          onClick={activate}
+          onPointerEnter={preload}
+          onFocus={preload}
+        />
+      )}
+      props={(activated) => ({ ...props, defaultOpen: activated })}
+    />
+  );
+}

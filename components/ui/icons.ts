@@ -1,0 +1,33 @@
+import { spriteIcon } from "./sprite-icon";
+
+/** The icons of the signed-in pages, by lucide's names (drawn by components/ui/icon-sprite.tsx). */
+export const ArrowLeftIcon = spriteIcon("arrow-left");
+export const ChartIcon = spriteIcon("chart-column");
+export const CheckIcon = spriteIcon("check");
+export const ChevronLeftIcon = spriteIcon("chevron-left");
+export const ChevronRightIcon = spriteIcon("chevron-right");
+export const CopyIcon = spriteIcon("copy");
+export const DownloadIcon = spriteIcon("download");
+export const EllipsisIcon = spriteIcon("ellipsis");
+export const FileCodeIcon = spriteIcon("file-code");
+export const FileJsonIcon = spriteIcon("file-json");
+export const FileTextIcon = spriteIcon("file-text");
+export const KeyboardIcon = spriteIcon("keyboard");
+export const LayersIcon = spriteIcon("layers");
+export const LinkIcon = spriteIcon("link");
+export const LogOutIcon = spriteIcon("log-out");
+export const MenuIcon = spriteIcon("menu");
+export const PanelLeftCloseIcon = spriteIcon("panel-left-close");
+export const PanelLeftOpenIcon = spriteIcon("panel-left-open");
+export const PencilIcon = spriteIcon("pencil");
+export const PlusIcon = spriteIcon("plus");
+export const RefreshIcon = spriteIcon("refresh-cw");
+export const RotateCcwIcon = spriteIcon("rotate-ccw");
+export const ScrollTextIcon = spriteIcon("scroll-text");
+export const SettingsIcon = spriteIcon("settings");
+export const ShareIcon = spriteIcon("share");
+export const ShieldCheckIcon = spriteIcon("shield-check");
+export const SquarePenIcon = spriteIcon("square-pen");
+export const SunMoonIcon = spriteIcon("sun-moon");
+export const TrashIcon = spriteIcon("trash");
+export const XIcon = spriteIcon("x");

@@ -248,6 +248,9 @@ describe("listModels against the test double", () => {
     process.env.ANTHROPIC_API_KEY = "test";
     process.env.ANTHROPIC_MAX_RETRIES = "0";
     delete process.env.DEFAULT_MODEL;
+    // The static import above already read the environment (the model seam opens the database for
+    // stored credentials): load the modules again under this one.
+    vi.resetModules();
   });
   afterAll(async () => {
     for (const key of ["ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_MAX_RETRIES", "DEFAULT_MODEL"]) {

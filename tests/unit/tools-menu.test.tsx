@@ -160,8 +160,9 @@ describe("ToolsMenu", () => {
     expect(screen.getByRole("switch", { name: "Web search" }).getAttribute("aria-checked")).toBe("true");
     // The count is shown but kept out of the accessible name.
     const button = toolsButton();
-    expect(button.textContent).toBe("Tools· 2");
-    expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe("· 2");
+    expect(button.getAttribute("aria-label")).toBe("Tools");
+    expect(button.querySelector("[data-tools-on]")?.textContent).toBe("2");
+    expect(button.querySelector("[data-tools-on]")?.getAttribute("aria-hidden")).toBe("true");
     expect(document.getElementById(button.getAttribute("aria-describedby")!)?.textContent).toBe("2 tools on");
     fireEvent.click(screen.getByRole("switch", { name: "Web search" }));
     expect(latest).toEqual({ server: [], connectors: ["con_wiki"] });
@@ -169,7 +170,7 @@ describe("ToolsMenu", () => {
 
   it("counts only what the current model offers", () => {
     renderMenu({ model: noCode, initial: { server: ["code_execution", "web_fetch"], connectors: [] } });
-    expect(toolsButton().querySelector('[aria-hidden="true"]')?.textContent).toBe("· 1");
+    expect(toolsButton().querySelector("[data-tools-on]")?.textContent).toBe("1");
   });
 
   it("closes on Escape, returning focus to the button, and on a click outside", () => {

@@ -66,10 +66,11 @@ export function ModelSettings({
         <summary
           aria-label={t("parameters")}
           data-tooltip={t("parameters")}
-          className="inline-flex size-8 cursor-pointer list-none items-center justify-center rounded-lg text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 group-open:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:group-open:bg-zinc-800 @max-[28rem]:size-7 [&::-webkit-details-marker]:hidden"
+          className="inline-flex h-8 min-w-8 cursor-pointer list-none items-center justify-center gap-1 rounded-lg px-2 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 group-open:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-zinc-50 dark:group-open:bg-zinc-800 @max-[40rem]:px-0 @max-[28rem]:h-7 @max-[28rem]:min-w-7 [&::-webkit-details-marker]:hidden"
         >
           <SlidersHorizontal aria-hidden="true" className="size-4" />
-          <span className="sr-only">{t("parameters")}</span>
+          {/* Named in words where the composer has room, by the icon and its tooltip where it has not. */}
+          <span className="@max-[40rem]:sr-only">{t("parameters")}</span>
         </summary>
         <div className="absolute bottom-full left-0 z-20 mb-2 flex w-[min(20rem,100%)] flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           <label className="flex items-center justify-between gap-2">

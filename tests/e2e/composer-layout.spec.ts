@@ -10,7 +10,8 @@ async function signedUpIn(browser: Browser, language: "en" | "ja") {
   const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
   const page = await context.newPage();
   await registerAndSignIn(page);
-  await context.setExtraHTTPHeaders({ "Accept-Language": language });
+  // The account keeps the language it registered with (a cookie): choose the other one the same way.
+  await context.addCookies([{ name: "locale", value: language, url: page.url() }]);
   await page.reload();
   await chatReady(page);
   await expect(page.locator("html")).toHaveAttribute("lang", language);

@@ -222,11 +222,7 @@ export function ChatView({
       {chat.conversationId && (
         <HeaderActions>
           <div className="mr-1 max-sm:hidden">
-            <ConversationCost
-              conversationId={chat.conversationId}
-              initial={conversation.cost}
-              streaming={chat.streaming}
-            />
+            <ConversationCost conversationId={chat.conversationId} initial={conversation.cost} />
           </div>
           <SystemPromptEditor
             prompt={systemPrompt}

@@ -1,32 +1,41 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { conversationCost } from "@/lib/api-client/account";
 import { type CostSummary, formatUsd } from "@/lib/pricing/cost";
+import { CONVERSATIONS_CHANGED } from "./use-chat";
 
 /**
  * The conversation's total cost, every branch included (regenerated and edited replies were paid
- * for too), and what prompt caching saved. Fetched again each time a reply ends.
+ * for too), and what prompt caching saved. Fetched again each time a reply ends: on the event, not
+ * on a change of the streaming flag, which a short reply read in one go may never commit.
  */
 export function ConversationCost({
   conversationId,
   initial,
-  streaming,
 }: {
   conversationId: string;
   initial: CostSummary | null;
-  streaming: boolean;
 }) {
   const t = useTranslations("chat");
   const [cost, setCost] = useState(initial);
-  const wasStreaming = useRef(streaming);
   useEffect(() => {
-    const ended = wasStreaming.current && !streaming;
-    wasStreaming.current = streaming;
-    if (!ended) return;
-    void conversationCost(conversationId).then((result) => result.ok && setCost(result.data.cost));
-  }, [conversationId, streaming]);
+    let latest = 0;
+    const refresh = () => {
+      const asked = ++latest;
+      void conversationCost(conversationId).then((result) => {
+        if (result.ok && asked === latest) setCost(result.data.cost);
+      });
+    };
+    window.addEventListener(CONVERSATIONS_CHANGED, refresh);
+    // A conversation begun on this page: its first reply may have ended before this listened.
+    if (!initial) refresh();
+    return () => {
+      latest = -1;
+      window.removeEventListener(CONVERSATIONS_CHANGED, refresh);
+    };
+  }, [conversationId, initial]);
   if (!cost) return null;
   return (
     <div

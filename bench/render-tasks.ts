@@ -11,8 +11,9 @@ interface TraceEvent {
   name: string;
   ts: number;
   dur?: number;
+  pid: number;
   tid: number;
-  args?: { data?: { url?: string; functionName?: string } };
+  args?: { name?: string; data?: { url?: string; functionName?: string } };
 }
 
 async function send(page: import("@playwright/test").Page, tokens: number) {
@@ -41,8 +42,14 @@ try {
   };
   await browser.close();
 
+  // Only the renderer's main thread: the browser's IO and compositor threads run long idle tasks too.
+  const mainThreads = new Set(
+    traceEvents
+      .filter((event) => event.name === "thread_name" && event.args?.name === "CrRendererMain")
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
   const tasks = traceEvents
-    .filter((event) => event.name === "RunTask" && event.dur)
+    .filter((event) => event.name === "RunTask" && event.dur && mainThreads.has(`${event.pid}:${event.tid}`))
     .sort((a, b) => b.dur! - a.dur!);
   const ms = (micros = 0) => `${(micros / 1000).toFixed(1)} ms`;
   console.log(`\nMain-thread tasks while a ${TOKENS}-token reply streams in (chromium trace)\n`);
@@ -57,6 +64,7 @@ try {
   if (longest) {
     const inside = traceEvents.filter(
       (event) =>
+        event.pid === longest.pid &&
         event.tid === longest.tid &&
         event.ts >= longest.ts &&
         event.ts < longest.ts + longest.dur! &&

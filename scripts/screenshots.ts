@@ -1,6 +1,7 @@
 // `npm run screenshots`: pictures of the built app for reviews and release notes — the chat page with a
 // streamed reply (heading, code, table) at 1280 px and 390 px wide, light and dark, English and
-// Japanese, plus the sign-in page. Written to SCREENSHOT_DIR (default docs/screenshots).
+// Japanese, plus the sign-in page. Written to SCREENSHOT_DIR (default docs/screenshots). Japanese text
+// needs a CJK font on the machine (Debian: fonts-noto-cjk), or it shows as boxes.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
@@ -53,8 +54,13 @@ try {
   const context = await browser.newContext({ extraHTTPHeaders: { "Accept-Language": "en" } });
   const page = await context.newPage();
   await registerIn(page, app.baseUrl);
-  const prompt = `How do I read a CSV in TypeScript? [[double:text?text=${encodeURIComponent(REPLY)}]]`;
-  await page.getByRole("textbox", { name: "Message" }).fill(prompt);
+  // The reply is queued at the double, so the question on screen carries no scenario marker.
+  await fetch(`${app.double.url}/__double/queue`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ scenarios: [`text?text=${encodeURIComponent(REPLY)}`] }),
+  });
+  await page.getByRole("textbox", { name: "Message" }).fill("How do I read a CSV in TypeScript?");
   await page.getByRole("button", { name: "Send" }).click();
   await page.locator('[data-message-role="assistant"][data-message-status="done"]').waitFor();
   const chatUrl = page.url();

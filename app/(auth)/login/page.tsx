@@ -6,6 +6,7 @@ import { auth } from "@/lib/auth";
 import { signInMethods } from "@/lib/auth/sign-in-methods";
 import { ssoErrorKey } from "@/lib/auth/sso-decision";
 import { login } from "../actions";
+import { authFormText } from "../form-text";
 
 export default async function LoginPage({
   searchParams,
@@ -13,22 +14,17 @@ export default async function LoginPage({
   searchParams: Promise<{ error?: string | string[] }>;
 }) {
   if ((await auth())?.user) redirect("/");
-  const [methods, { error }, t] = await Promise.all([signInMethods(), searchParams, getTranslations("auth")]);
+  const [methods, { error }, t, text] = await Promise.all([
+    signInMethods(),
+    searchParams,
+    getTranslations("auth"),
+    authFormText("login"),
+  ]);
   const ssoError = ssoErrorKey(error);
   return (
     <div className="flex w-full max-w-sm flex-col gap-6">
       {methods.password ? (
-        <AuthForm
-          mode="login"
-          action={login}
-          text={{
-            title: t("signInTitle"),
-            email: t("email"),
-            password: t("password"),
-            submit: t("signIn"),
-            switchLink: t("needAccount"),
-          }}
-        />
+        <AuthForm mode="login" action={login} text={text} />
       ) : (
         <h1 className="text-2xl font-semibold">{t("signInTitle")}</h1>
       )}

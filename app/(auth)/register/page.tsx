@@ -5,6 +5,7 @@ import { SsoSignIn } from "@/components/sso-sign-in";
 import { auth } from "@/lib/auth";
 import { signInMethods } from "@/lib/auth/sign-in-methods";
 import { register } from "../actions";
+import { authFormText } from "../form-text";
 
 export default async function RegisterPage({
   searchParams,
@@ -12,10 +13,11 @@ export default async function RegisterPage({
   searchParams: Promise<{ invite?: string | string[] }>;
 }) {
   if ((await auth())?.user) redirect("/");
-  const [methods, { invite }, t] = await Promise.all([
+  const [methods, { invite }, t, text] = await Promise.all([
     signInMethods(),
     searchParams,
     getTranslations("auth"),
+    authFormText("register"),
   ]);
   return (
     <div className="flex w-full max-w-sm flex-col gap-6">
@@ -23,13 +25,7 @@ export default async function RegisterPage({
         <AuthForm
           mode="register"
           action={register}
-          text={{
-            title: t("registerTitle"),
-            email: t("email"),
-            password: t("password"),
-            submit: t("createAccount"),
-            switchLink: t("haveAccount"),
-          }}
+          text={text}
           invite={typeof invite === "string" ? invite.slice(0, 100) : undefined}
         />
       ) : (

@@ -24,7 +24,8 @@ test("a message streams a reply that is saved with its usage", async ({ page }) 
     "data-message-status",
     "done",
   );
-  expect(await page.locator('[data-message-role="assistant"]').textContent()).toBe(replyText);
+  // The saved reply renders as it streamed (its Markdown renderer may still be loading at first).
+  await expect.poll(() => page.locator('[data-message-role="assistant"]').textContent()).toBe(replyText);
   await expect(
     page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: "Hello there" }),
   ).toBeVisible();

@@ -239,6 +239,7 @@ test("turning the tool off in settings stops offering it", async ({ page }) => {
   await expect(toggle).toBeChecked();
   await toggle.click();
   await expect(toggle).not.toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("switch", { name: "Search my conversations" })).not.toBeChecked();
 

@@ -121,7 +121,8 @@ function describeFailure(
   if (error instanceof UploadError) {
     if (error.status === 0) return t("errors.network", { name });
     if (error.status === 401) return t("errors.signedOut");
-    // The server names the file and the limit it hit (size, pages, encryption, not text, quota).
+    // The server names the problem (size, pages, encryption, not text, quota) with the file and the
+    // limit it hit; the catalogue words it (lib/uploads/problems.ts).
     if ([400, 413, 415, 429].includes(error.status) && error.code)
       return t("errors.rejected", { reason: refusalReason(error, errorText) });
   }

@@ -1,11 +1,13 @@
 "use client";
 
 // Turns a refused request into the reader's language: the catalogue message of its code
-// (lib/i18n/messages/<locale>/errors.json), filled with the server's params, formatted here.
+// (lib/i18n/messages/<locale>/errors.json), filled with the server's params, formatted here. A refused
+// upload that names its problem (lib/uploads/problems.ts) gets that problem's message instead.
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import type { ApiFailure } from "@/lib/api-client/request";
 import { errorParams, isErrorCode } from "@/lib/errors";
+import { uploadProblemOf } from "@/lib/uploads/problems";
 
 type Failure = Pick<ApiFailure, "code" | "params" | "requestId">;
 type Formatter = ReturnType<typeof useFormatter>;
@@ -43,6 +45,8 @@ export function useErrorText() {
   return useCallback(
     (failure: Failure): string => {
       if (failure.code === "connection_error") return t("connection_error");
+      const upload = uploadProblemOf(failure);
+      if (upload) return t(upload.key, upload.values);
       const values = isErrorCode(failure.code) ? valuesFor(failure, format) : null;
       const text = values ? t(failure.code.replace(":", "."), values) : t("generic", { code: failure.code });
       // A fault of the server: the request id lets an admin find it in the log.

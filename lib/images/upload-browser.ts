@@ -26,19 +26,16 @@ export class UploadError extends Error {
   }
 }
 
-/** Refusals of the file itself, whose server message names the file and the limit it broke. */
-const FILE_PROBLEMS = /^(bad_request:input|payload_too_large:input|unsupported_media_type:.+)$/;
-
 /**
- * Why the server refused the file, in the reader's words (`errorText`: lib/i18n/use-error-text); for
- * a problem with the file itself the server's own detail is appended (it has no catalogue key yet).
+ * Why the server refused the file, in the reader's words (`errorText`: lib/i18n/use-error-text): the
+ * catalogue message of the problem the server named (lib/uploads/problems.ts), else of its code.
+ * The server's English `message` is never shown.
  */
 export function refusalReason(
   error: UploadError,
   errorText: (failure: { code: string; params: Record<string, string | number> }) => string,
 ): string {
-  const text = errorText({ code: error.code ?? `http_${error.status}`, params: error.params });
-  return error.code && FILE_PROBLEMS.test(error.code) && error.message ? `${text} ${error.message}` : text;
+  return errorText({ code: error.code ?? `http_${error.status}`, params: error.params });
 }
 
 export interface UploadOptions {

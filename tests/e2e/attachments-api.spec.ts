@@ -22,10 +22,17 @@ function upload(page: Page, bytes: Uint8Array, name: string, mimeType: string) {
   });
 }
 
-async function expectRefused(response: APIResponse, status: number, message: RegExp) {
+/** `params`: the problem the browser words in the reader's language (lib/uploads/problems.ts). */
+async function expectRefused(
+  response: APIResponse,
+  status: number,
+  message: RegExp,
+  params?: Record<string, string | number>,
+) {
   expect(response.status()).toBe(status);
   const body = await response.json();
   expect(body.error.message).toMatch(message);
+  if (params) expect(body.error.params).toEqual(params);
 }
 
 /** A real JPEG, drawn and encoded by the browser. */
@@ -109,6 +116,7 @@ test.describe("attachments API", () => {
       await upload(page, svg, "logo.svg", "image/svg+xml"),
       UNSUPPORTED_STATUS,
       /SVG images are not accepted/,
+      { kind: "image", problem: "svg" },
     );
 
     const bmp = new Uint8Array(70);
@@ -131,6 +139,7 @@ test.describe("attachments API", () => {
       await upload(page, jpeg(9000, 200), "panorama.jpg", "image/jpeg"),
       400,
       /9000×200 px; at most 8000 px per side/,
+      { kind: "image", problem: "too_many_pixels", width: 9000, height: 200, maxSide: 8000 },
     );
   });
 

@@ -100,15 +100,14 @@ test("bad files are refused with a message naming the file and what is wrong; Re
     { name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) },
     { name: "broken.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\nnot really") },
   ]);
-  await expect(
-    page
-      .getByRole("alert")
-      .filter({ hasText: "“archive.txt” is neither an image, a PDF nor a UTF-8 text file." }),
-  ).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "“empty.md” is empty." })).toBeVisible();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "“broken.pdf” could not be read as a PDF" }),
-  ).toBeVisible();
+  // The whole sentence comes from the catalogue: nothing of the server's own message is appended.
+  await expect(page.getByRole("alert").filter({ hasText: "archive.txt" })).toHaveText(
+    "“archive.txt” is neither an image, a PDF nor a UTF-8 text file.",
+  );
+  await expect(page.getByRole("alert").filter({ hasText: "empty.md" })).toHaveText("“empty.md” is empty.");
+  await expect(page.getByRole("alert").filter({ hasText: "broken.pdf" })).toHaveText(
+    "“broken.pdf” could not be read as a PDF: it is damaged or incomplete.",
+  );
   // Failed files are never sent: Send stays off with nothing else to send.
   await expect(page.getByRole("button", { name: "Send" })).toBeDisabled();
   for (let left = 3; left > 0; left--) {
@@ -122,6 +121,33 @@ test("bad files are refused with a message naming the file and what is wrong; Re
   // An image chosen with Attach file goes through the image pipeline as before.
   await attachFiles(page, [{ name: "pixel.png", mimeType: "image/png", buffer: Buffer.from(png(4, 4)) }]);
   await expect(page.getByRole("button", { name: "Remove image" })).toBeVisible();
+});
+
+test("a Japanese reader is told in Japanese why a file was refused, with none of the server's English", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  await page.context().addCookies([{ name: "locale", value: "ja", url: page.url() }]);
+  await page.reload();
+  await chatReady(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "ファイルを添付" }).click();
+  await (await chooser).setFiles([
+    { name: "empty.md", mimeType: "text/markdown", buffer: Buffer.alloc(0) },
+    { name: "archive.txt", mimeType: "text/plain", buffer: zipHeader },
+  ]);
+  const refusals = {
+    "empty.md": "「empty.md」は空のファイルです。",
+    "archive.txt": "「archive.txt」は画像、PDF、UTF-8 のテキストファイルのいずれでもありません。",
+  };
+  for (const [name, sentence] of Object.entries(refusals)) {
+    const alert = page.getByRole("alert").filter({ hasText: name });
+    await expect(alert).toHaveText(sentence);
+    const words = ((await alert.textContent()) ?? "").replace(name, "").match(/[A-Za-z]+/g) ?? [];
+    expect(words.filter((word) => !["PDF", "UTF"].includes(word))).toEqual([]);
+  }
 });
 
 /** What the test double answers for the last counting request the app made whose text contains `needle`. */

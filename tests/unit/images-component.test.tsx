@@ -214,6 +214,18 @@ describe("ImageAttachmentsPanel", () => {
       { retryAfterSeconds: 3 },
       "Too many uploads in a short time. Try again in 3 s.",
     ],
+    [
+      400,
+      "bad_request:input",
+      { kind: "image", problem: "too_many_pixels", width: 9000, height: 200, maxSide: 8000 },
+      "The image is 9000×200 px; at most 8000 px per side is accepted.",
+    ],
+    [
+      400,
+      "bad_request:input",
+      { kind: "image", problem: "no_such_problem" },
+      "Some of what was sent is not valid. Check it and try again.",
+    ],
   ])("says why the server refused a %i %s in the catalogue's words", async (status, code, params, words) => {
     const { UploadError } = await import("@/lib/images/upload-browser");
     vi.mocked(prepareImage).mockResolvedValueOnce({

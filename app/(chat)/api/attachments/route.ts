@@ -1,6 +1,6 @@
 import { requireUserId } from "@/lib/auth";
 import { saveDocument, saveImage } from "@/lib/db/attachments";
-import { type DocumentCheck, inspectDocument, looksLikePdf } from "@/lib/documents/inspect";
+import { inspectDocument, looksLikePdf } from "@/lib/documents/inspect";
 import {
   estimateDocumentTokens,
   MAX_DOCUMENT_NAME_LENGTH,
@@ -12,85 +12,16 @@ import { AppError } from "@/lib/errors";
 import { readBodyCapped, route } from "@/lib/http";
 import { decodeImage } from "@/lib/images/decode";
 import { looksLikeSvg, sniffImageType } from "@/lib/images/formats";
-import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from "@/lib/images/limits";
+import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 import { estimateImageTokens } from "@/lib/images/resize";
-import type { ImageCheck } from "@/lib/images/validate";
 import { enforceRateLimit } from "@/lib/limits/policies";
 import { assertStorageRoom } from "@/lib/limits/storage";
+import { documentRefusal, fileTooLarge, imageRefusal } from "@/lib/uploads/refusals";
 
 // Room for the multipart boundary and part headers around the one file.
 const MAX_FILE_BYTES = Math.max(MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_TEXT_BYTES);
 const MAX_BODY_BYTES = MAX_FILE_BYTES + 16 * 1024;
-const ACCEPTED = "Send a JPEG, PNG, GIF or WebP image.";
-
-const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
-const tooLarge = () =>
-  new AppError("payload_too_large:input", `The file is larger than ${megabytes(MAX_FILE_BYTES)}.`);
-
-function rejection(check: Extract<ImageCheck, { ok: false }>): AppError {
-  switch (check.problem) {
-    case "empty":
-      return new AppError("bad_request:input", "The file is empty.");
-    case "too_large":
-      return new AppError(
-        "payload_too_large:input",
-        `The image is larger than ${megabytes(MAX_IMAGE_BYTES)}.`,
-      );
-    case "svg":
-      return new AppError("unsupported_media_type:image", `SVG images are not accepted. ${ACCEPTED}`);
-    case "unsupported":
-      return new AppError("unsupported_media_type:image", `This file is not a supported image. ${ACCEPTED}`);
-    case "damaged":
-      return new AppError("bad_request:input", "The image could not be read: it is damaged or incomplete.");
-    case "too_many_pixels":
-      return new AppError(
-        "bad_request:input",
-        `The image is ${check.width}×${check.height} px; at most ${MAX_IMAGE_SIDE} px per side is accepted.`,
-      );
-    case "pixel_cap": {
-      const { width = 0, height = 0, frames = 1 } = check;
-      const megapixels = Number(((width * height * frames) / 1e6).toFixed(1));
-      const size = `${width}×${height} px${frames > 1 ? ` in ${frames} frames` : ""}`;
-      return new AppError(
-        "bad_request:input",
-        `The image is ${size}, ${megapixels} megapixels in all; at most ${MAX_IMAGE_PIXELS / 1e6} megapixels are accepted.`,
-      );
-    }
-  }
-}
-
-function documentRejection(name: string, check: Extract<DocumentCheck, { ok: false }>): AppError {
-  const file = `“${name}”`;
-  switch (check.problem) {
-    case "empty":
-      return new AppError("bad_request:input", `${file} is empty.`);
-    case "too_large":
-      return new AppError(
-        "payload_too_large:input",
-        `${file} is larger than ${megabytes(check.limit ?? MAX_FILE_BYTES)}, the limit for this kind of file.`,
-      );
-    case "encrypted":
-      return new AppError(
-        "bad_request:input",
-        `${file} is encrypted (password-protected). Save an unprotected copy and attach that.`,
-      );
-    case "damaged":
-      return new AppError(
-        "bad_request:input",
-        `${file} could not be read as a PDF: it is damaged or incomplete.`,
-      );
-    case "too_many_pages":
-      return new AppError(
-        "bad_request:input",
-        `${file} has ${check.pages} pages; Claude reads at most ${check.limit} pages of a PDF per message.`,
-      );
-    case "not_text":
-      return new AppError(
-        "unsupported_media_type:document",
-        `${file} is neither an image, a PDF nor a UTF-8 text file.`,
-      );
-  }
-}
+const tooLarge = () => fileTooLarge(MAX_FILE_BYTES);
 
 /**
  * Uploads one file (multipart/form-data, field `file`): an image (stored decoded and re-encoded,
@@ -105,7 +36,7 @@ export const POST = route(async (request) => {
   const isImage = !looksLikePdf(bytes) && (sniffImageType(bytes) !== null || looksLikeSvg(bytes));
   if (!isImage && !declaredImage) return uploadDocument(userId, bytes, name);
   const image = await decodeImage(bytes);
-  if (!image.ok) throw rejection(image);
+  if (!image.ok) throw imageRefusal(image);
   const { mediaType, width, height } = image;
   await assertStorageRoom(userId, [image.bytes]);
   const { attachment, created } = await saveImage(userId, { bytes: image.bytes, mediaType, width, height });
@@ -125,7 +56,7 @@ export const POST = route(async (request) => {
 
 async function uploadDocument(userId: string, bytes: Uint8Array<ArrayBuffer>, name: string) {
   const check = await inspectDocument(bytes);
-  if (!check.ok) throw documentRejection(name, check);
+  if (!check.ok) throw documentRefusal(name, check);
   await assertStorageRoom(userId, [bytes]);
   const pages = check.mediaType === PDF_MEDIA_TYPE ? check.pages : null;
   const { attachment, created } = await saveDocument(userId, {

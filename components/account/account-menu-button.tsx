@@ -11,15 +11,7 @@ export function AccountMenuButton(props: Omit<AccountMenuProps, "defaultOpen">) 
   return (
     <Deferred
       loader={popover}
-      standIn={({ activate, preload }) => (
-        <AccountTrigger
-          email={props.email}
-          aria-expanded={false}
-          onClick={activate}
-          onPointerEnter={preload}
-          onFocus={preload}
-        />
-      )}
+      standIn={(trigger) => <AccountTrigger email={props.email} {...trigger} />}
       props={(activated) => ({ ...props, defaultOpen: activated })}
     />
   );

@@ -16,7 +16,8 @@ import {
   SettingsIcon,
   ShieldCheckIcon,
 } from "@/components/ui/icons";
-import { menuItem, panel } from "@/components/ui/panel-styles";
+import { menuItem } from "@/components/ui/panel-styles";
+import { PopoverPanel } from "@/components/ui/popover-panel";
 import type { SpriteIconComponent } from "@/components/ui/sprite-icon";
 import type { Theme } from "@/lib/theme";
 import { AccountTrigger } from "./account-trigger";
@@ -59,60 +60,54 @@ export default function AccountMenuPopover({
       <Popover.Trigger asChild>
         <AccountTrigger email={email} />
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          aria-label={t("account")}
-          // Escape closes only the popover, not the reply being written.
-          onEscapeKeyDown={(event) => event.stopPropagation()}
-          onCloseAutoFocus={() => {
-            const next = afterClose.current;
-            afterClose.current = null;
-            next?.();
-          }}
-          className={`${panel} w-64`}
-        >
-          <div className="flex items-center gap-2.5 px-2.5 py-2">
-            <span
-              aria-hidden="true"
-              className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-orange-400 to-rose-500 text-sm font-semibold text-white"
-            >
-              {(email.trim()[0] ?? "?").toUpperCase()}
-            </span>
-            <p className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{email}</p>
-          </div>
-          <div className={separator} />
-          <MenuLink href="/presets" icon={ScrollTextIcon} label={nav("presets")} />
-          <MenuLink href="/settings" icon={SettingsIcon} label={nav("settings")} />
-          <MenuLink href="/usage" icon={ChartIcon} label={nav("usage")} />
-          <MenuLink href="/batches" icon={LayersIcon} label={nav("batches")} />
-          <MenuLink href="/shared" icon={LinkIcon} label={nav("sharedLinks")} />
-          {isAdmin && <MenuLink href="/admin" icon={ShieldCheckIcon} label={nav("admin")} />}
-          <div className={separator} />
-          <ThemeSelect initial={theme} />
-          <Popover.Close asChild>
-            <button
-              type="button"
-              onClick={() => {
-                afterClose.current = () => runShortcut("help");
-              }}
-              className={menuItem}
-            >
-              <KeyboardIcon aria-hidden="true" />
-              {nav("shortcuts.title")}
-            </button>
-          </Popover.Close>
-          <div className={separator} />
-          <form action={signOut}>
-            <button type="submit" className={menuItem}>
-              <LogOutIcon aria-hidden="true" />
-              {t("signOut")}
-            </button>
-          </form>
-        </Popover.Content>
-      </Popover.Portal>
+      <PopoverPanel
+        align="end"
+        variant="wideMenu"
+        aria-label={t("account")}
+        onCloseAutoFocus={() => {
+          const next = afterClose.current;
+          afterClose.current = null;
+          next?.();
+        }}
+      >
+        <div className="flex items-center gap-2.5 px-2.5 py-2">
+          <span
+            aria-hidden="true"
+            className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-orange-400 to-rose-500 text-sm font-semibold text-white"
+          >
+            {(email.trim()[0] ?? "?").toUpperCase()}
+          </span>
+          <p className="min-w-0 truncate text-sm text-zinc-700 dark:text-zinc-300">{email}</p>
+        </div>
+        <div className={separator} />
+        <MenuLink href="/presets" icon={ScrollTextIcon} label={nav("presets")} />
+        <MenuLink href="/settings" icon={SettingsIcon} label={nav("settings")} />
+        <MenuLink href="/usage" icon={ChartIcon} label={nav("usage")} />
+        <MenuLink href="/batches" icon={LayersIcon} label={nav("batches")} />
+        <MenuLink href="/shared" icon={LinkIcon} label={nav("sharedLinks")} />
+        {isAdmin && <MenuLink href="/admin" icon={ShieldCheckIcon} label={nav("admin")} />}
+        <div className={separator} />
+        <ThemeSelect initial={theme} />
+        <Popover.Close asChild>
+          <button
+            type="button"
+            onClick={() => {
+              afterClose.current = () => runShortcut("help");
+            }}
+            className={menuItem}
+          >
+            <KeyboardIcon aria-hidden="true" />
+            {nav("shortcuts.title")}
+          </button>
+        </Popover.Close>
+        <div className={separator} />
+        <form action={signOut}>
+          <button type="submit" className={menuItem}>
+            <LogOutIcon aria-hidden="true" />
+            {t("signOut")}
+          </button>
+        </form>
+      </PopoverPanel>
     </Popover.Root>
   );
 }

@@ -4,6 +4,7 @@ import { ChevronDown, ScrollText } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type ComponentProps, useEffect, useId, useState } from "react";
 import { Deferred, deferredLoader } from "@/components/ui/deferred";
+import type { FormPopoverProps } from "@/components/ui/form-popover";
 import { useRichSelect } from "@/components/ui/rich-select";
 
 export interface PresetOption {
@@ -69,7 +70,7 @@ interface EditorProps {
   onSave: (prompt: string) => Promise<boolean>;
 }
 
-const popover = deferredLoader(() => import("./system-prompt-popover"));
+const popover = deferredLoader(() => import("@/components/ui/form-popover"));
 
 /**
  * The button that opens the editor: an icon, its name also as (visually hidden) text so that it can be
@@ -101,12 +102,11 @@ export function SystemPromptEditor({ prompt, onSave }: EditorProps) {
   return (
     <Deferred
       loader={popover}
-      standIn={({ activate, preload }) => (
-        <EditButton onClick={activate} onPointerEnter={preload} onFocus={preload} />
-      )}
-      props={(open) => ({
+      standIn={(trigger) => <EditButton {...trigger} />}
+      props={(open): FormPopoverProps => ({
         defaultOpen: open,
         label: t("editSystemPrompt"),
+        variant: "wideForm",
         trigger: <EditButton />,
         children: <SystemPromptForm prompt={prompt} onSave={onSave} />,
       })}

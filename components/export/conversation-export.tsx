@@ -14,17 +14,8 @@ export function ConversationExport({ conversationId }: { conversationId: string 
   return (
     <Deferred
       loader={menu}
-      standIn={({ activate, preload }) => (
-        <IconButton
-          icon={DownloadIcon}
-          label={t("export")}
-          tooltip="bottom"
-          aria-haspopup="dialog"
-          aria-expanded={false}
-          onClick={activate}
-          onPointerEnter={preload}
-          onFocus={preload}
-        />
+      standIn={(trigger) => (
+        <IconButton icon={DownloadIcon} label={t("export")} tooltip="bottom" {...trigger} />
       )}
       props={(activated): ExportMenuProps => ({ conversationId, defaultOpen: activated })}
     />

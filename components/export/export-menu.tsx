@@ -4,7 +4,8 @@ import * as Popover from "@radix-ui/react-popover";
 import { useTranslations } from "next-intl";
 import { IconButton } from "@/components/ui/icon-button";
 import { DownloadIcon, FileJsonIcon, FileTextIcon } from "@/components/ui/icons";
-import { menuItem, panel } from "@/components/ui/panel-styles";
+import { menuItem } from "@/components/ui/panel-styles";
+import { PopoverPanel } from "@/components/ui/popover-panel";
 
 export interface ExportMenuProps {
   conversationId: string;
@@ -20,30 +21,20 @@ export default function ExportMenu({ conversationId, defaultOpen }: ExportMenuPr
       <Popover.Trigger asChild>
         <IconButton icon={DownloadIcon} label={t("export")} tooltip="bottom" />
       </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={8}
-          aria-label={t("export")}
-          // Escape closes only the popover, not the reply being written.
-          onEscapeKeyDown={(event) => event.stopPropagation()}
-          className={panel}
-        >
-          <Popover.Close asChild>
-            <a href={`${base}?format=md`} download className={menuItem}>
-              <FileTextIcon aria-hidden="true" />
-              {t("exportMarkdown")}
-            </a>
-          </Popover.Close>
-          <Popover.Close asChild>
-            <a href={`${base}?format=json`} download className={menuItem}>
-              <FileJsonIcon aria-hidden="true" />
-              {t("exportJson")}
-            </a>
-          </Popover.Close>
-        </Popover.Content>
-      </Popover.Portal>
+      <PopoverPanel align="end" aria-label={t("export")}>
+        <Popover.Close asChild>
+          <a href={`${base}?format=md`} download className={menuItem}>
+            <FileTextIcon aria-hidden="true" />
+            {t("exportMarkdown")}
+          </a>
+        </Popover.Close>
+        <Popover.Close asChild>
+          <a href={`${base}?format=json`} download className={menuItem}>
+            <FileJsonIcon aria-hidden="true" />
+            {t("exportJson")}
+          </a>
+        </Popover.Close>
+      </PopoverPanel>
     </Popover.Root>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { IconButton } from "@/components/ui/icon-button";
 import { EllipsisIcon, PencilIcon, TrashIcon } from "@/components/ui/icons";
-import { menuItem, panel } from "@/components/ui/panel-styles";
+import { menuItem } from "@/components/ui/panel-styles";
+import { PopoverPanel } from "@/components/ui/popover-panel";
 import { rowMenuVisibility } from "./row-menu";
 
 export interface RowMenuPopoverProps {
@@ -41,20 +42,17 @@ export default function RowMenuPopover({
         />
       </Popover.Trigger>
       {/* Not portalled: the actions stay inside the Conversations navigation, next to their row. */}
-      <Popover.Content
-        align="start"
+      <PopoverPanel
+        portal={false}
+        variant="compactMenu"
         sideOffset={4}
-        collisionPadding={8}
         aria-label={t("actionsFor", { title })}
-        // Escape closes only the popover (not the phone's sidebar overlay, nor the reply being written).
-        onEscapeKeyDown={(event) => event.stopPropagation()}
         onCloseAutoFocus={() => {
           const action = chosen.current;
           if (!action) return;
           chosen.current = null;
           action();
         }}
-        className={`${panel} min-w-36`}
       >
         <Popover.Close asChild>
           <button type="button" onClick={choose(onRename)} className={menuItem}>
@@ -72,7 +70,7 @@ export default function RowMenuPopover({
             {t("delete")}
           </button>
         </Popover.Close>
-      </Popover.Content>
+      </PopoverPanel>
     </Popover.Root>
   );
 }

@@ -32,17 +32,13 @@ export function RowMenu({
   return (
     <Deferred
       loader={popover}
-      standIn={({ activate, preload }) => (
+      standIn={(trigger) => (
         <IconButton
           icon={EllipsisIcon}
           label={t("actionsFor", { title })}
           tooltip="none"
-          aria-haspopup="dialog"
-          aria-expanded={false}
-          onClick={activate}
-          onPointerEnter={preload}
-          onFocus={preload}
           className={`mr-1 size-7 ${rowMenuVisibility(alwaysVisible)}`}
+          {...trigger}
         />
       )}
       props={(activated): RowMenuPopoverProps => ({

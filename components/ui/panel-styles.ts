@@ -1,9 +1,9 @@
 // Floating panels, their rows and modal dialogs; kept apart from button-styles.ts because only
 // code loaded on demand (popovers, dialogs) uses them.
 
-/** A floating panel (popover, menu). */
+/** A floating panel (popover, menu); its width and padding come from ./popover-panel.tsx. */
 export const panel =
-  "z-50 min-w-44 rounded-xl border border-zinc-200 bg-white p-1 text-sm text-zinc-900 shadow-lg outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+  "z-50 rounded-xl border border-zinc-200 bg-white text-sm text-zinc-900 shadow-lg outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 /** One row of a panel: a link or a button, with an optional leading icon. */
 export const menuItem =

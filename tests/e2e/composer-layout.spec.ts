@@ -1,5 +1,6 @@
 // The composer: its controls on one row from 360 px phones to desktops (English and Japanese), the
-// model picker's details, the drag-and-drop overlay, and the system prompt editor covering nothing.
+// model picker's details, the Parameters popover, the drag-and-drop overlay, and the system prompt
+// editor covering nothing.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { png } from "../unit/images-fixtures";
 import { expectNoSeriousViolations } from "./axe";
@@ -22,7 +23,7 @@ async function signedUpIn(browser: Browser, language: "en" | "ja") {
 async function controlRow(page: Page) {
   return page.locator("[data-composer-controls]").evaluate((row) => {
     const form = row.closest("form")!.getBoundingClientRect();
-    const controls = [...row.querySelectorAll<HTMLElement>("button, select, summary")].filter(
+    const controls = [...row.querySelectorAll<HTMLElement>("button, select")].filter(
       (control) => control.closest("select") === control || !control.closest("select"),
     );
     return {
@@ -99,6 +100,48 @@ test("the model picker shows every model's name, context window, price and capab
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(picker).not.toHaveValue("claude-sonnet-4-6");
+});
+
+test("Parameters opens from the keyboard, keeps its values when closed, and stays on a phone's screen", async ({
+  page,
+}) => {
+  await registerAndSignIn(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const trigger = page.getByRole("button", { name: "Parameters" });
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByRole("dialog", { name: "Parameters" });
+  await expect(panel).toBeVisible();
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  const box = (await panel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+
+  const maxTokens = panel.getByRole("spinbutton", { name: "Max tokens" });
+  await expect(maxTokens).toBeFocused();
+  await page.keyboard.type("1234");
+  // Tab goes through every field that takes a value, in order.
+  const fields = panel.locator("input:enabled, textarea:enabled");
+  const count = await fields.count();
+  expect(count).toBeGreaterThanOrEqual(3);
+  for (let index = 1; index < count; index++) {
+    await page.keyboard.press("Tab");
+    await expect(fields.nth(index)).toBeFocused();
+  }
+  await expect(panel.getByRole("checkbox", { name: "Prompt caching" })).toBeFocused();
+  await expectNoSeriousViolations(page, "Parameters open");
+
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+  await page.keyboard.press("Enter");
+  await expect(maxTokens).toHaveValue("1234");
+  await expect(maxTokens).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(trigger).toBeFocused();
 });
 
 /** Dispatches a drag event over the chat carrying `files`, the way a browser does. */

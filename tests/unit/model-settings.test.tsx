@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { NextIntlClientProvider } from "next-intl";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
@@ -65,6 +65,12 @@ const thinkingBox = () => screen.getByRole<HTMLSelectElement>("combobox", { name
 const options = (select: HTMLSelectElement) =>
   [...select.options].map((option) => [option.value, option.textContent]);
 
+/** Presses Parameters and waits for its popover (its code loads on first use). */
+async function openParameters() {
+  fireEvent.click(screen.getByRole("button", { name: "Parameters" }));
+  return screen.findByRole("dialog", { name: "Parameters" });
+}
+
 describe("ModelSettings: Thinking", () => {
   it("offers off and the effort levels of an adaptive model", () => {
     renderSettings("adaptive");
@@ -101,8 +107,9 @@ describe("ModelSettings: Thinking", () => {
     expect(latest.thinking).toBe("max");
   });
 
-  it("disables temperature and top-k while thinking, and says why", () => {
+  it("disables temperature and top-k while thinking, and says why", async () => {
     renderSettings("adaptive", { thinking: "off", temperature: 0.4 });
+    await openParameters();
     const temperature = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Temperature" });
     expect(temperature.disabled).toBe(false);
     fireEvent.change(thinkingBox(), { target: { value: "high" } });
@@ -115,8 +122,9 @@ describe("ModelSettings: Thinking", () => {
     expect(latest.temperature).toBe(0.4); // kept for when thinking is off again
   });
 
-  it("explains that a low top-p is not sent while thinking", () => {
+  it("explains that a low top-p is not sent while thinking", async () => {
     renderSettings("adaptive", { thinking: "low", topP: 0.9 });
+    await openParameters();
     const topP = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Top-p" });
     expect(topP.disabled).toBe(false);
     expect(screen.getByText("While thinking is on, top-p is used only from 0.95 up.")).toBeDefined();
@@ -124,8 +132,9 @@ describe("ModelSettings: Thinking", () => {
     expect(screen.queryByText("While thinking is on, top-p is used only from 0.95 up.")).toBeNull();
   });
 
-  it("asks for a thinking budget only for a budget model with thinking on", () => {
+  it("asks for a thinking budget only for a budget model with thinking on", async () => {
     renderSettings("budget");
+    await openParameters();
     expect(screen.queryByRole("spinbutton", { name: "Thinking budget" })).toBeNull();
     fireEvent.change(thinkingBox(), { target: { value: "on" } });
     const field = screen.getByRole<HTMLInputElement>("spinbutton", { name: "Thinking budget" });
@@ -134,6 +143,42 @@ describe("ModelSettings: Thinking", () => {
     expect(latest.thinkingBudget).toBe(4096);
     cleanup();
     renderSettings("adaptive", { thinking: "high" });
+    await openParameters();
     expect(screen.queryByRole("spinbutton", { name: "Thinking budget" })).toBeNull();
+  });
+});
+
+describe("ModelSettings: Parameters", () => {
+  it("opens a popover of fields; Escape closes it, gives focus back and keeps the values", async () => {
+    renderSettings("plain");
+    const trigger = screen.getByRole("button", { name: "Parameters" });
+    expect(trigger.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("spinbutton", { name: "Max tokens" })).toBeNull();
+
+    const panel = await openParameters();
+    for (const name of ["Max tokens", "Temperature", "Top-p", "Top-k"])
+      expect(screen.getByRole("spinbutton", { name })).toBeDefined();
+    expect(screen.getByRole("textbox", { name: "Stop sequences (one per line)" })).toBeDefined();
+    expect(screen.getByRole("checkbox", { name: "Prompt caching" })).toBeDefined();
+    expect(screen.getByRole("button", { name: "Parameters" }).getAttribute("aria-expanded")).toBe("true");
+
+    fireEvent.change(screen.getByRole("spinbutton", { name: "Temperature" }), { target: { value: "0.3" } });
+    expect(latest.temperature).toBe(0.3);
+    fireEvent.keyDown(panel, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Parameters" })).toBeNull());
+    const button = screen.getByRole("button", { name: "Parameters" });
+    // Radix gives focus back once the panel has gone.
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+
+    fireEvent.click(button);
+    const temperature = await screen.findByRole<HTMLInputElement>("spinbutton", { name: "Temperature" });
+    expect(temperature.value).toBe("0.3");
+  });
+
+  it("is named in Japanese too", async () => {
+    renderSettings("plain", { thinking: "off" }, "ja");
+    fireEvent.click(screen.getByRole("button", { name: "パラメーター" }));
+    expect(await screen.findByRole("dialog", { name: "パラメーター" })).toBeDefined();
   });
 });

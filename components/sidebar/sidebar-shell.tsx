@@ -33,7 +33,7 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
   const closeButton = useRef<HTMLButtonElement>(null);
   const aside = useRef<HTMLElement>(null);
   const [searchRequested, setSearchRequested] = useState(0);
-  const [headerSlot, setHeaderSlot] = useState<HTMLDivElement | null>(null);
+  const headerSlot = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!overlay) return;
@@ -135,7 +135,7 @@ export function SidebarShell({ sidebar, title, account, initiallyCollapsed, chil
             className="max-md:hidden"
           />
           <div className="flex min-w-0 flex-1 items-center gap-2 px-1">{title}</div>
-          <div ref={setHeaderSlot} className="flex shrink-0 items-center gap-0.5" />
+          <div ref={headerSlot} className="flex shrink-0 items-center gap-0.5" />
           <div className="ml-1 shrink-0">{account}</div>
         </header>
         <HeaderSlotContext value={headerSlot}>{children}</HeaderSlotContext>

@@ -102,3 +102,32 @@ test("a reply copies as it reads, or as Markdown with its formatting", async ({ 
   await answer.getByRole("button", { name: "Copy message" }).click();
   await expect.poll(clipboard).toBe("Title\n\nSome bold and code.");
 });
+
+test("a reloaded reply, once shown rendered, never falls back to its raw Markdown", async ({ page }) => {
+  await registerAndSignIn(page);
+  await reply(page, "Use **bold** here.\n\n| a | b |\n| - | - |\n| 1 | 2 |", "Reload me");
+  await expect(lastReply(page).locator('[data-streamdown="strong"]')).toHaveText("bold");
+  // Every state the reply passes through while the page loads and hydrates, recorded as it renders.
+  await page.addInitScript(() => {
+    const states: string[] = [];
+    Object.assign(window, { replyStates: states });
+    new MutationObserver(() => {
+      const shown = document.querySelector('[data-message-role="assistant"]');
+      if (!shown) return;
+      const state = shown.querySelector('[data-streamdown="strong"]') ? "rendered" : "raw";
+      if (states.at(-1) !== state) states.push(state);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  // The renderer's code arrives late (as on a slow network), so the page hydrates without it.
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("data-streamdown")) await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response, body });
+  });
+  await page.reload();
+  await expect(lastReply(page).locator('[data-streamdown="strong"]')).toHaveText("bold");
+  await page.waitForLoadState("networkidle");
+  const states = await page.evaluate(() => (window as unknown as { replyStates: string[] }).replyStates);
+  expect(states.slice(states.indexOf("rendered"))).toEqual(["rendered"]);
+});

@@ -183,10 +183,17 @@ test("older conversations load when the list is scrolled to its end", async ({ p
 
   const links = sidebar(page).locator('a[href^="/c/"]');
   await expect(links).toHaveCount(30);
-  const loaded = page.waitForResponse((response) => /\/api\/conversations\?.*cursor=/.test(response.url()));
-  await links.last().scrollIntoViewIfNeeded();
-  expect((await loaded).status()).toBe(200);
-  await expect(links).toHaveCount(35);
+  const pages: number[] = [];
+  page.on("response", (response) => {
+    if (/\/api\/conversations\?.*cursor=/.test(response.url())) pages.push(response.status());
+  });
+  // Scrolling again if the list was re-rendered under the first attempt (the element it found detached).
+  await expect(async () => {
+    await links.last().scrollIntoViewIfNeeded({ timeout: 2_000 });
+    await expect(links).toHaveCount(35, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  expect(pages.length).toBeGreaterThan(0);
+  expect(pages.every((status) => status === 200)).toBe(true);
   expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute("href")))).toEqual(newestFirst);
 });
 

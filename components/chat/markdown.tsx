@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, memo, Suspense } from "react";
+import { lazy, Suspense } from "react";
 
 // The Markdown renderer (Streamdown, its parsers and the code highlighter) is the largest part of the
 // chat page's JavaScript, and a new chat shows no reply: it loads with the first message on screen, or
@@ -20,24 +20,10 @@ function PlainText({ text }: { text: string }) {
   return <div className="min-w-0 whitespace-pre-wrap break-words">{text}</div>;
 }
 
-/**
- * Memoized: a re-render reaching the boundary while the server-rendered reply still waits for the
- * renderer's code (the page marking itself hydrated, say) would make React replace it with the plain
- * fallback, and a reloaded reply would flash its raw Markdown.
- */
-const MarkdownBoundary = memo(function MarkdownBoundary({ text, streaming }: MarkdownProps) {
+export function Markdown({ text, streaming }: { text: string; streaming: boolean }) {
   return (
     <Suspense fallback={<PlainText text={text} />}>
       <MarkdownRenderer text={text} streaming={streaming} />
     </Suspense>
   );
-});
-
-interface MarkdownProps {
-  text: string;
-  streaming: boolean;
-}
-
-export function Markdown(props: MarkdownProps) {
-  return <MarkdownBoundary {...props} />;
 }

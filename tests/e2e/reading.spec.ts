@@ -120,10 +120,14 @@ test("a reloaded reply, once shown rendered, never falls back to its raw Markdow
   });
   // The renderer's code arrives late (as on a slow network), so the page hydrates without it.
   await page.route("**/_next/static/chunks/*.js", async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    if (body.includes("data-streamdown")) await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.fulfill({ response, body });
+    try {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("data-streamdown")) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ response, body });
+    } catch {
+      // A chunk the page before the reload was still fetching: the reload cancelled it.
+    }
   });
   await page.reload();
   await expect(lastReply(page).locator('[data-streamdown="strong"]')).toHaveText("bold");

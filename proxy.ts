@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from "@/lib/auth/config";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/security/csp";
 
-const PUBLIC_PAGES = new Set(["/login", "/register"]);
+const PUBLIC_PAGES = new Set(["/login", "/login/sso", "/register"]);
 
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -33,5 +33,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|webp|jpg)$).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|webp|jpg|css)$).*)"],
 };

@@ -1,7 +1,14 @@
 import { getTranslations } from "next-intl/server";
-import type { AuthFormText } from "@/components/auth-form";
 
-/** The sign-in or register form's words, translated on the server (the auth pages ship no catalogue). */
+/** The words of the sign-in or registration page, translated on the server. */
+export interface AuthFormText {
+  title: string;
+  email: string;
+  password: string;
+  submit: string;
+  switchLink: string;
+}
+
 export async function authFormText(mode: "login" | "register"): Promise<AuthFormText> {
   const t = await getTranslations("auth");
   const login = mode === "login";

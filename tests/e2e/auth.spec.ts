@@ -119,6 +119,55 @@ test("signed-out requests: pages redirect to /login, APIs answer 401 JSON", asyn
   expect((await response.json()).error.code).toBe("unauthorized:auth");
 });
 
+test("the sign-in pages work with no script at all, and signing in returns to the page asked for", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "Accept-Language": "en" },
+  });
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    const onSignInPage = ["/login", "/register"].includes(new URL(page.url()).pathname);
+    if (onSignInPage && request.resourceType() === "script") scripts.push(request.url());
+  });
+  const user = uniqueUser();
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(formAlert(page)).toHaveText("The password must be at least 8 characters.");
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+  await context.clearCookies();
+
+  await page.goto("/usage");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusage$/);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/usage$/);
+  await context.close();
+  expect(scripts).toEqual([]);
+});
+
+test("a sign-in form posted from another site's page is refused", async ({ request }) => {
+  const user = uniqueUser();
+  for (const path of ["/login", "/register", "/login/sso"]) {
+    const response = await request.post(path, {
+      headers: { Origin: "https://evil.example" },
+      form: { email: user.email, password: user.password },
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden:origin" } });
+  }
+  const json = await request.post("/login", { data: { email: user.email, password: user.password } });
+  expect(json.status()).toBe(415);
+});
+
 test("health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.ok()).toBe(true);

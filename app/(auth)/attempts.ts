@@ -1,5 +1,4 @@
-"use server";
-
+// What the sign-in and registration forms do with what was posted (app/(auth)/*/route.ts).
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -18,9 +17,16 @@ import { createUser } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 
+/** The fields the forms post; anything else is ignored. */
+export interface AuthFields {
+  email: string;
+  password: string;
+  invite: string | null;
+}
+
 /**
  * `error` is a key of the "auth.errors" catalogue section; `wait` fills the throttled message;
- * `message` is that text in the person's language (the form shows it without a translation runtime).
+ * `message` is that text in the person's language. No error: the person is signed in.
  */
 export interface AuthFormState {
   error?: string;
@@ -39,16 +45,12 @@ async function withMessage(state: AuthFormState): Promise<AuthFormState> {
   return { ...state, message };
 }
 
-function fields(formData: FormData) {
-  return { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
-}
-
 async function signInOrExplain(email: string, password: string): Promise<AuthFormState> {
   try {
-    await signIn("credentials", { email, password, redirectTo: "/" });
+    await signIn("credentials", { email, password, redirect: false });
     return {};
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
+    if (!(error instanceof AuthError)) throw error;
     if (error instanceof ThrottledSignIn)
       return { error: "throttled", wait: describeWait(error.waitMs), email };
     if (error instanceof DisabledSignIn) return { error: "accountDisabled", email };
@@ -57,13 +59,13 @@ async function signInOrExplain(email: string, password: string): Promise<AuthFor
   }
 }
 
-export async function login(previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  return withMessage(await attemptLogin(previous, formData));
+export async function login(fields: AuthFields): Promise<AuthFormState> {
+  return withMessage(await attemptLogin(fields));
 }
 
-async function attemptLogin(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const parsed = credentialsSchema.safeParse(fields(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: fields(formData).email };
+async function attemptLogin(fields: AuthFields): Promise<AuthFormState> {
+  const parsed = credentialsSchema.safeParse(fields);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: fields.email };
   return signInOrExplain(parsed.data.email, parsed.data.password);
 }
 
@@ -89,20 +91,20 @@ async function createAccountIfNew(email: string, password: string, inviteToken?:
  * throttle, so this form is no way around it. An invite link's use is taken only when an account
  * is created.
  */
-export async function register(previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  return withMessage(await attemptRegistration(previous, formData));
+export async function register(fields: AuthFields): Promise<AuthFormState> {
+  return withMessage(await attemptRegistration(fields));
 }
 
-async function attemptRegistration(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
-  const { email: rawEmail } = fields(formData);
+async function attemptRegistration(fields: AuthFields): Promise<AuthFormState> {
+  const rawEmail = fields.email;
   if (!(await signInMethods()).password) return { error: "passwordSignInOff", email: rawEmail };
   const gate = registrationGate(
     env().REGISTRATION_OPEN,
     (await getAppSettings()).registrationMode,
-    formData.get("invite"),
+    fields.invite,
   );
   if (!gate.ok) return { error: gate.error, email: rawEmail };
-  const parsed = registrationSchema.safeParse(fields(formData));
+  const parsed = registrationSchema.safeParse(fields);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: rawEmail };
   const { email, password } = parsed.data;
   const waitMs = await takeRegistrationAttempt(addressGroup(clientAddress(await headers())));
@@ -113,8 +115,11 @@ async function attemptRegistration(_previous: AuthFormState, formData: FormData)
   return signedIn.error === "invalidCredentials" ? { error: "registrationRefused", email } : signedIn;
 }
 
-/** Starts single sign-on: Auth.js redirects to the identity provider, which sends the user back. */
-export async function signInWithSsoProvider(): Promise<void> {
-  if ((await signInMethods()).ssoName === null) return;
-  await signIn(SSO_PROVIDER_ID, { redirectTo: "/" });
+/**
+ * Starts single sign-on: the identity provider's address to send the browser to (it sends the
+ * person back to Auth.js's callback), or null when single sign-on is not set up.
+ */
+export async function startSsoSignIn(redirectTo: string): Promise<string | null> {
+  if ((await signInMethods()).ssoName === null) return null;
+  return signIn(SSO_PROVIDER_ID, { redirect: false, redirectTo });
 }

@@ -110,6 +110,7 @@ test("a shared conversation reads signed out without email, costs, thinking or i
 });
 
 test("the account menu lists share links and revokes them; nobody else can", async ({ page, browser }) => {
+  test.slow(); // two accounts and three browser contexts
   await registerAndSignIn(page);
   await sendMessage(page, scenario("text?text=Listed+reply", "Share me"));
   await expect(lastReply(page)).toHaveAttribute("data-message-status", "done");

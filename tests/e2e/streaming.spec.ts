@@ -7,7 +7,8 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("the reply grows while streaming, then is done", async ({ page }) => {
-  await sendMessage(page, scenario("text?tokens=60&delay=40"));
+  // Six seconds of streaming, so that Stop is still there to be seen on a busy machine.
+  await sendMessage(page, scenario("text?tokens=100&delay=60"));
   const reply = lastReply(page);
   await expect(reply).toHaveAttribute("data-message-status", "streaming");
   await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
@@ -15,7 +16,7 @@ test("the reply grows while streaming, then is done", async ({ page }) => {
   const partial = ((await reply.textContent()) ?? "").length;
   await expect(reply).toHaveAttribute("data-message-status", "done");
   expect(((await reply.textContent()) ?? "").length).toBeGreaterThan(partial);
-  await expect(reply).toContainText("word60");
+  await expect(reply).toContainText("word100");
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
 });
 

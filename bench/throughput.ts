@@ -1,6 +1,9 @@
 // Relay throughput (npm run bench:throughput): how many replies one app process can stream at once
 // with every token still on time. For each concurrency in BENCH_CONCURRENCY (default 100,200,500):
 //   floor — that many paced replies read straight from the test double;
+//   bare  — the same replies through bench/throughput/bare-relay.mjs, a plain node:http server that
+//           reads each upstream stream with fetch and writes its chunks straight back: what any
+//           relay in Node costs per event before it does anything with the events;
 //   app   — the same replies through the built app (POST /api/chat), every reply in its own
 //           conversation, read by plain HTTP clients in a process of their own.
 // Each phase keeps its loops busy for BENCH_SECONDS (default 20): a loop sends its next reply as soon
@@ -70,6 +73,25 @@ function runClients(config: Record<string, unknown>): Promise<ClientSummary> {
   );
 }
 
+/** Starts the bare relay (see the top of this file) in front of the double. */
+async function startBareRelay(upstream: string): Promise<{ url: string; pid: number; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(root, "bench/throughput/bare-relay.mjs")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, BARE_RELAY_UPSTREAM: upstream },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /BARE_RELAY_URL=(\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the bare relay exited (${code})`)));
+  });
+  return { url, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
+}
+
 /** Asks the server's probe (bench/throughput/probe.mjs) for a reading. */
 async function probe(server: BenchServer, pid: number, file: string): Promise<ProbeReading> {
   rmSync(file, { force: true });
@@ -110,6 +132,7 @@ const added = (gap: number) => fixed(gap - PACE_MS);
 
 const database = await createDatabase(DATABASE);
 const double = await startDoubleProcess();
+const bare = await startBareRelay(double.url);
 const probeFile = path.join(tmpdir(), `throughput-probe-${process.pid}.json`);
 process.env.THROUGHPUT_PROBE_FILE = probeFile;
 const server = await startServer(database.url, double.url, undefined, [
@@ -130,6 +153,9 @@ try {
     const floor = await runClients({ mode: "double", url: double.url, concurrency });
     const doubleCpuUs = processCpuUs(double.pid) - doubleCpuBefore;
     const eventsPerReply = floor.upstreamEvents / Math.max(1, floor.turns);
+    const bareCpuBefore = processCpuUs(bare.pid);
+    const relayed = await runClients({ mode: "double", url: bare.url, concurrency });
+    const bareCpuUs = processCpuUs(bare.pid) - bareCpuBefore;
     const before = await probe(server, server.pid, probeFile);
     const rss = peakRss(server);
     const app = await runClients({ mode: "app", url: server.baseUrl, cookies, concurrency });
@@ -145,7 +171,9 @@ try {
         String(concurrency).padStart(5),
         `${added(app.gapMs.p50)} / ${added(app.gapMs.p99)}`.padStart(15),
         `${added(floor.gapMs.p50)} / ${added(floor.gapMs.p99)}`.padStart(13),
+        `${added(relayed.gapMs.p50)} / ${added(relayed.gapMs.p99)}`.padStart(13),
         fixed(cpuUs / Math.max(1, upstream)).padStart(9),
+        fixed(bareCpuUs / Math.max(1, relayed.upstreamEvents)).padStart(8),
         fixed(doubleCpuUs / Math.max(1, floor.upstreamEvents)).padStart(10),
         fixed(after.loopDelayMs.p99).padStart(8),
         fixed(peak / 2 ** 20, 0).padStart(8),
@@ -158,6 +186,7 @@ try {
   }
 } finally {
   await server.kill("SIGTERM");
+  bare.stop();
   double.stop();
   await database.drop();
   rmSync(probeFile, { force: true });
@@ -165,11 +194,11 @@ try {
 console.log(
   [
     "",
-    "added gap: delay between consecutive deltas beyond the pace (ms, p50 / p99), app and floor",
-    "CPU µs/ev: server CPU time / upstream events (double: the stand-in's own CPU per event it writes); loop p99: server event-loop delay (ms); RSS: peak MB",
+    "added gap: delay between consecutive deltas beyond the pace (ms, p50 / p99): app, floor (the double read directly), bare relay",
+    "CPU µs/ev: server CPU time / upstream events (bare: the bare relay's; double: the stand-in's own CPU per event it writes); loop p99: server event-loop delay (ms); RSS: peak MB",
     "replies: finished through the app (upstream events per second); TTFT+: first-token p50, app minus floor (ms)",
     "",
-    "    N │ added gap, app │ added, floor │ CPU µs/ev │ double µs │ loop p99 │ RSS MB │         replies │    TTFT+ │ errors",
+    "    N │ added gap, app │ added, floor │  added, bare │ CPU µs/ev │ bare µs │ double µs │ loop p99 │ RSS MB │         replies │    TTFT+ │ errors",
     ...rows,
     "",
     "targets at 500: added gap p99 ≤ 50 ms, ≤ 20 µs CPU per upstream event, RSS ≤ 1 GB",

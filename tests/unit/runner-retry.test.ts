@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InProcessBus } from "@/lib/chat/bus";
 import type { ChatEvent } from "@/lib/chat/protocol";
 import { retryPlan } from "@/lib/chat/retry";
-import { type ModelClient, type ReplyCommand, type RunnerParts, runReply } from "@/lib/chat/runner";
+import { type ModelClient, type RunnerParts, runReply } from "@/lib/chat/runner";
 import { toolBox } from "@/lib/tools/types";
 import { replyCommand } from "../support/reply-command";
 

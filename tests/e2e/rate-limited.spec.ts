@@ -39,7 +39,8 @@ test("a 429 with retry-after 3 shows the countdown, then the reply arrives", asy
 });
 
 test("a 429 that persists ends in an alert naming the limit and its reset", async ({ page }) => {
-  const message = scenario("error:429?retry_after=1&limit=requests");
+  // Two waits of 2 s each: long enough for the countdown to be seen on a busy machine.
+  const message = scenario("error:429?retry_after=2&limit=requests");
   await sendMessage(page, message);
   const reply = lastReply(page);
   await expect(reply.getByRole("status")).toContainText("Rate limited — retrying in");

@@ -26,6 +26,7 @@ import {
   signIn,
   startDoubleProcess,
   startServer,
+  startUrlProcess,
 } from "./load/stack";
 import { root } from "./support";
 
@@ -74,22 +75,14 @@ function runClients(config: Record<string, unknown>): Promise<ClientSummary> {
 }
 
 /** Starts the bare relay (see the top of this file) in front of the double. */
-async function startBareRelay(upstream: string): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(root, "bench/throughput/bare-relay.mjs")], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, BARE_RELAY_UPSTREAM: upstream },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /BARE_RELAY_URL=(\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the bare relay exited (${code})`)));
-  });
-  return { url, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
+function startBareRelay(upstream: string) {
+  return startUrlProcess(
+    "the bare relay",
+    process.execPath,
+    [path.join(root, "bench/throughput/bare-relay.mjs")],
+    "BARE_RELAY_URL",
+    { ...process.env, BARE_RELAY_UPSTREAM: upstream },
+  );
 }
 
 /** Asks the server's probe (bench/throughput/probe.mjs) for a reading. */

@@ -114,16 +114,36 @@ export async function readJson(request: Request, options: JsonBodyOptions = {}):
     tooLarge = () => new AppError("payload_too_large:input", "The request body is too large."),
     notJson = "The request body must be JSON.",
   } = options;
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new AppError("unsupported_media_type:body", "Send the request body as application/json.");
-  }
-  const text = new TextDecoder().decode(await readBodyCapped(request, limit, tooLarge));
+  const text = await bodyText(request, "application/json", limit, tooLarge);
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("bad_request:input", notJson);
   }
+}
+
+/**
+ * A form posted the classic way (application/x-www-form-urlencoded), refused with 415 when sent
+ * otherwise and with 413 past `limit` bytes.
+ */
+export async function readForm(
+  request: Request,
+  limit: number,
+  tooLarge: () => AppError,
+): Promise<URLSearchParams> {
+  return new URLSearchParams(await bodyText(request, "application/x-www-form-urlencoded", limit, tooLarge));
+}
+
+/** The body as text, refused with 415 unless sent as `type`, and with `tooLarge()` past `limit` bytes. */
+async function bodyText(
+  request: Request,
+  type: string,
+  limit: number,
+  tooLarge: () => AppError,
+): Promise<string> {
+  const sent = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (sent !== type) throw new AppError("unsupported_media_type:body", `Send the request body as ${type}.`);
+  return new TextDecoder().decode(await readBodyCapped(request, limit, tooLarge));
 }
 
 /** Reads and validates a JSON body, answering 400 / 413 / 415 with the reasons. */

@@ -116,10 +116,9 @@ async function attemptRegistration(fields: AuthFields): Promise<AuthFormState> {
 }
 
 /**
- * Starts single sign-on: the identity provider's address to send the browser to (it sends the
- * person back to Auth.js's callback), or null when single sign-on is not set up.
+ * Starts single sign-on (the caller has checked that it is set up): the identity provider's address
+ * to send the browser to, which sends the person back to Auth.js's callback.
  */
-export async function startSsoSignIn(redirectTo: string): Promise<string | null> {
-  if ((await signInMethods()).ssoName === null) return null;
+export function startSsoSignIn(redirectTo: string): Promise<string> {
   return signIn(SSO_PROVIDER_ID, { redirect: false, redirectTo });
 }

@@ -17,7 +17,7 @@ export interface AuthPageInput {
   state: AuthFormState;
   /** The token of the invite link the registration page was opened with. */
   invite?: string;
-  /** The signed-in page to go to afterwards (a path of this app). */
+  /** The signed-in page to go to afterwards (a path of this app; "/" needs no field). */
   callbackUrl?: string;
   /** Why the last single sign-on came back without signing in, in the person's language. */
   ssoError?: string;
@@ -33,7 +33,7 @@ async function passwordForm({ mode, state, invite, callbackUrl }: AuthPageInput)
   return html`<form method="post" action="/${mode}" class="form" novalidate>
 <h1>${text.title}</h1>
 ${invite && html`<input type="hidden" name="invite" value="${invite}">`}
-${callbackUrl && html`<input type="hidden" name="callbackUrl" value="${callbackUrl}">`}
+${callbackUrl && callbackUrl !== "/" && html`<input type="hidden" name="callbackUrl" value="${callbackUrl}">`}
 <label>${text.email}<input name="email" type="email" autocomplete="email" required maxlength="254" value="${state.email ?? ""}"></label>
 <label>${text.password}<input name="password" type="password" autocomplete="${login ? "current-password" : "new-password"}" required ${login ? "" : html`minlength="8" `}maxlength="200"></label>
 ${alert(state.message)}

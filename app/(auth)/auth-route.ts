@@ -7,9 +7,9 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { signInMethods } from "@/lib/auth/sign-in-methods";
 import { ssoErrorKey } from "@/lib/auth/sso-decision";
 import { AppError } from "@/lib/errors";
-import { readBodyCapped, route } from "@/lib/http";
+import { readForm, route } from "@/lib/http";
 import { type AuthFields, type AuthFormState, login, register } from "./attempts";
-import { type AuthMode, type AuthPageInput, authPage } from "./auth-page";
+import { type AuthMode, authPage } from "./auth-page";
 
 const MAX_FORM_BYTES = 16_384;
 
@@ -17,8 +17,8 @@ export function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
 }
 
-async function pageResponse(input: AuthPageInput, status = 200): Promise<Response> {
-  return new Response(await authPage(input), {
+export function htmlResponse(document: string, status = 200): Response {
+  return new Response(document, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
@@ -31,18 +31,6 @@ async function ssoErrorText(request: NextRequest): Promise<string | undefined> {
   return t(`errors.${key}`, { amount: 0, unit: "s" });
 }
 
-async function readForm(request: NextRequest): Promise<URLSearchParams> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded")
-    throw new AppError("unsupported_media_type:body", "Send the form as application/x-www-form-urlencoded.");
-  const body = await readBodyCapped(
-    request,
-    MAX_FORM_BYTES,
-    () => new AppError("payload_too_large:input", "The form is too large."),
-  );
-  return new URLSearchParams(new TextDecoder().decode(body));
-}
-
 function fieldsOf(form: URLSearchParams): AuthFields {
   return { email: form.get("email") ?? "", password: form.get("password") ?? "", invite: form.get("invite") };
 }
@@ -53,31 +41,34 @@ export function authPageRoutes(mode: AuthMode) {
   const GET = route(async (request: NextRequest) => {
     if ((await auth())?.user) return seeOther("/");
     const query = request.nextUrl.searchParams;
-    const invite = mode === "register" ? query.get("invite")?.slice(0, 100) : undefined;
-    const callbackUrl = safeCallbackUrl(query.get("callbackUrl"));
-    return pageResponse({
+    const page = await authPage({
       mode,
       methods: await signInMethods(),
       state: {},
-      invite,
-      callbackUrl: callbackUrl === "/" ? undefined : callbackUrl,
+      invite: mode === "register" ? query.get("invite")?.slice(0, 100) : undefined,
+      callbackUrl: safeCallbackUrl(query.get("callbackUrl")),
       ssoError: mode === "login" ? await ssoErrorText(request) : undefined,
     });
+    return htmlResponse(page);
   });
 
   const POST = route(async (request: NextRequest) => {
-    const form = await readForm(request);
+    const form = await readForm(
+      request,
+      MAX_FORM_BYTES,
+      () => new AppError("payload_too_large:input", "The form is too large."),
+    );
     const state: AuthFormState = await attempt(fieldsOf(form));
     const callbackUrl = safeCallbackUrl(form.get("callbackUrl"));
     if (!state.error) return seeOther(callbackUrl);
-    const input = {
+    const page = await authPage({
       mode,
       methods: await signInMethods(),
       state,
       invite: form.get("invite")?.slice(0, 100),
-      callbackUrl: callbackUrl === "/" ? undefined : callbackUrl,
-    };
-    return pageResponse(input, state.error === "throttled" ? 429 : 400);
+      callbackUrl,
+    });
+    return htmlResponse(page, state.error === "throttled" ? 429 : 400);
   });
 
   return { GET, POST };

@@ -73,22 +73,36 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** The test double in its own process (so its pacing does not share an event loop with the clients). */
-export async function startDoubleProcess(): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["tests/double/main.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+/** A helper process that prints `<marker>=<url>` once it listens; resolves with that URL. */
+export async function startUrlProcess(
+  name: string,
+  command: string,
+  args: string[],
+  marker: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; pid: number; stop(): void }> {
+  const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env });
+  const found = new RegExp(`${marker}=(\\S+)`);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /DOUBLE_URL=(\S+)/.exec(out);
+      const match = found.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`the test double exited (${code})`)));
+    child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
   });
   return { url, pid: child.pid as number, stop: () => child.kill("SIGTERM") };
+}
+
+/** The test double in its own process (so its pacing does not share an event loop with the clients). */
+export function startDoubleProcess(): Promise<{ url: string; pid: number; stop(): void }> {
+  return startUrlProcess(
+    "the test double",
+    path.join(root, "node_modules/.bin/tsx"),
+    ["tests/double/main.ts"],
+    "DOUBLE_URL",
+  );
 }
 
 export type BenchServer = AppProcess;
